@@ -1,0 +1,4 @@
+// DTOs and event maps shared with the console (imported there as types only).
+export * from './auth.ts';
+export * from './errors.ts';
+export * from './realtime.ts';

@@ -1,0 +1,13 @@
+import { deleteExpiredSessions } from '../modules/auth/repository.ts';
+import type { JobDefinition } from './registry.ts';
+
+export const purgeSessions: JobDefinition<Record<string, never>> = {
+  name: 'maintenance.purge-sessions',
+  every: { ms: 3600_000 },
+  async handle(_data, ctx) {
+    const removed = await deleteExpiredSessions(ctx.db, ctx.now());
+    return { removed };
+  },
+};
+
+export const allJobs: JobDefinition<never>[] = [purgeSessions as JobDefinition<never>];
