@@ -81,3 +81,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
 export function configFromEnvironment(): Config {
   return loadConfig({ ...readEnvFile(), ...process.env });
 }
+
+/** Whether a setting was given (environment or .env) rather than defaulted; the start command installs services only for defaulted ones. */
+export function isExplicitlyConfigured(key: keyof RawConfig): boolean {
+  return Boolean(process.env[key] || readEnvFile()[key]);
+}
