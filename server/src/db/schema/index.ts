@@ -1,3 +1,6 @@
 export * from './users.ts';
 export * from './audit.ts';
 export * from './ownership.ts';
+export * from './customers.ts';
+export * from './leads.ts';
+export * from './activities.ts';
