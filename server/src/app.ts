@@ -10,8 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config/index.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { healthRoutes } from './modules/health/routes.ts';
+import { moduleRoutes } from './modules/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -50,8 +49,7 @@ export async function build({ config, logger, redisNamespace = 'ringside' }: Bui
   await app.register(realtimePlugin);
   await app.register(queuesPlugin, { redisUrl: config.REDIS_URL, runWorkers: config.roles.includes('worker'), prefix: redisNamespace });
 
-  await app.register(healthRoutes, { config });
-  await app.register(authRoutes, { config });
+  for (const routes of moduleRoutes) await app.register(routes, { config });
 
   await registerConsole(app, config);
   return app;
