@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'migrations/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
@@ -23,6 +24,8 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
     rules: { 'vue/multi-word-component-names': 'off', 'vue/max-attributes-per-line': 'off', 'vue/singleline-html-element-content-newline': 'off', 'vue/html-self-closing': 'off' },
   },
+  // The console runs in the browser: document, window, localStorage are real globals there.
+  { files: ['web-agent/src/**/*.{ts,vue}'], languageOptions: { globals: globals.browser } },
   {
     // core/ holds pure decisions: values in, values out, time passed in.
     files: ['server/src/core/**/*.ts'],
