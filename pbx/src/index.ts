@@ -1,0 +1,4 @@
+// @ringside/pbx: the PBX port (types only, no vendor code) and its Asterisk implementation.
+export * from './port/index.ts';
+export { createAsteriskAdapter, type AsteriskAdapter, type AsteriskAdapterOptions } from './asterisk/index.ts';
+export type { BackoffOptions } from './asterisk/backoff.ts';
