@@ -28,6 +28,8 @@ export const ASTERISK_OWNED_DIRS = Object.freeze([
   // res_crypto logs an error at every start when its key directory is missing.
   'var/lib/asterisk/keys',
   'var/spool/asterisk',
+  // ARI stores recordings here but does not create it: recording fails with "No such file".
+  'var/spool/asterisk/recording',
   'var/log/asterisk',
   'var/cache/asterisk',
   'run/asterisk',

@@ -56,7 +56,7 @@ export async function stopPbxFromConfig(config: Pick<Config, 'PBX_ROOT'>): Promi
 
 async function main(command: string | undefined): Promise<void> {
   const config = configFromEnvironment();
-  switch (command) {
+  switch (command ?? '') {
     case 'provision': {
       const r = await provisionRoot({ root: config.PBX_ROOT });
       console.log(r.built ? `Built ${r.root} in ${r.ms} ms` : `${r.root} is already provisioned`);
