@@ -100,8 +100,8 @@ export async function startPbx(opts: StartPbxOptions): Promise<StartPbxResult> {
   return { action, ms: Date.now() - started };
 }
 
-/** Config files a `core reload` does not apply: the module list and the directories. */
-const RESTART_FILES: readonly string[] = ['modules.conf', 'asterisk.conf'];
+/** Config files a `core reload` does not apply: the module list, the directories, sorcery wizards. */
+const RESTART_FILES: readonly string[] = ['modules.conf', 'asterisk.conf', 'sorcery.conf'];
 /** Hash of RESTART_FILES as the running Asterisk was started with (in its run dir, gone after a reboot). */
 const STARTED_HASH_FILE = 'run/asterisk/ringside-started.hash';
 

@@ -7,32 +7,8 @@ import type { BridgeType, MediaUri, OriginateRequest, PlayOptions, RecordOptions
 import { PbxError } from '../port/errors.ts';
 import type { MediaTarget, PbxEvent } from '../port/events.ts';
 import type { HangupOutcome, HangupReason } from '../port/outcome.ts';
+import { REASON_CAUSE, type FakeChannel, type RecordedCommand } from './model.ts';
 import type { PbxListener, PbxPort } from '../port/port.ts';
-
-export interface FakeChannel {
-  id: string;
-  state: 'ring' | 'ringing' | 'up' | 'down';
-  inApp: boolean;
-  bridgeId?: string;
-  variables: Map<string, string>;
-  args: string[];
-}
-
-export interface RecordedCommand {
-  name: string;
-  args: unknown[];
-}
-
-const REASON_CAUSE: Record<Exclude<HangupReason, number>, [number, HangupOutcome]> = {
-  normal: [16, 'answered-normal'],
-  busy: [17, 'busy'],
-  congestion: [34, 'congestion'],
-  'no-answer': [19, 'no-answer'],
-  rejected: [21, 'rejected'],
-  unallocated: [1, 'unallocated'],
-  'answered-elsewhere': [26, 'answered-elsewhere'],
-  failed: [38, 'failed'],
-};
 
 export class FakePbx implements PbxPort {
   readonly app: string;

@@ -1,2 +1,3 @@
 // @ringside/pbx/fake: an in-memory PbxPort for unit tests of server logic.
-export { FakePbx, type FakeChannel, type RecordedCommand } from './fake-pbx.ts';
+export { FakePbx } from './fake-pbx.ts';
+export type { FakeChannel, RecordedCommand } from './model.ts';
