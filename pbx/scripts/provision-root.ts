@@ -71,8 +71,11 @@ async function assertMirrorReachable(mirror: string): Promise<void> {
     if (res.ok) return;
     throw new Error(`HTTP ${res.status}`);
   } catch (err) {
+    // fetch hides the socket error (ECONNREFUSED, ENOTFOUND…) in `cause`: that is the useful part.
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    const detail = [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(': ');
     throw new Error(
-      `Debian mirror unreachable: ${url} (${(err as Error).message}). ` +
+      `Debian mirror unreachable: ${url} (${detail}). ` +
         'Check that this machine can reach the mirror (DNS, proxy settings, firewall), ' +
         'or pass another mirror that carries the sid suite.',
       { cause: err },
