@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertRoot, run, runOrThrow } from './exec.ts';
+import { withLock } from './lock.ts';
 import { mountChrootFilesystems, mountedUnder, unmountChrootFilesystems } from './mounts.ts';
 import { rootIsReady } from './provision-root.ts';
 import { renderConfig, type RenderConfigOptions } from './render-config.ts';
@@ -80,10 +81,19 @@ export type StartPbxOptions = RenderConfigOptions;
  * `core reload`; running and unchanged → return at once. Readiness of ARI is waitForAri's job.
  */
 export async function startPbx(opts: StartPbxOptions): Promise<StartPbxResult> {
+  assertRoot('Starting Asterisk');
+  if (!rootIsReady(opts.root)) throw new Error(`No complete Asterisk root at ${opts.root}: run npm run pbx:provision first`);
+  return withLock(lockPath(opts.root), 120_000, () => startLocked(opts));
+}
+
+/** Next to the root (not inside it) so a rebuilt root does not lose a held lock. */
+function lockPath(root: string): string {
+  return `${root.replace(/\/$/, '')}.lock`;
+}
+
+async function startLocked(opts: StartPbxOptions): Promise<StartPbxResult> {
   const started = Date.now();
   const { root } = opts;
-  assertRoot('Starting Asterisk');
-  if (!rootIsReady(root)) throw new Error(`No complete Asterisk root at ${root}: run npm run pbx:provision first`);
   const rendered = await renderConfig(opts);
   let action: StartPbxResult['action'] = 'started';
   if ((await pbxStatus({ root })).running) {
@@ -93,7 +103,7 @@ export async function startPbx(opts: StartPbxOptions): Promise<StartPbxResult> {
       await runOrThrow('chroot', [root, 'asterisk', '-rx', 'core reload']);
       return { action: 'reloaded', ms: Date.now() - started };
     }
-    await stopPbx({ root });
+    await stopLocked(root, 15_000);
     action = 'restarted';
   }
   await launch(root);
@@ -130,14 +140,17 @@ async function launch(root: string): Promise<void> {
 
 /** `core stop now`, wait for the process to exit (SIGKILL as a last resort), unmount proc/dev. */
 export async function stopPbx(opts: { root: string; timeoutMs?: number }): Promise<{ wasRunning: boolean; ms: number }> {
-  const started = Date.now();
-  const { root } = opts;
   assertRoot('Stopping Asterisk');
+  return withLock(lockPath(opts.root), 120_000, () => stopLocked(opts.root, opts.timeoutMs ?? 15_000));
+}
+
+async function stopLocked(root: string, timeoutMs: number): Promise<{ wasRunning: boolean; ms: number }> {
+  const started = Date.now();
   const pid = readPid(root);
   if (pid !== undefined) {
     await asteriskCli(root, 'core stop now', 5_000);
     try {
-      await waitFor(() => readPid(root) === undefined, opts.timeoutMs ?? 15_000, `Asterisk (pid ${pid}) to exit`);
+      await waitFor(() => readPid(root) === undefined, timeoutMs, `Asterisk (pid ${pid}) to exit`);
     } catch {
       process.kill(pid, 'SIGKILL');
       await waitFor(() => readPid(root) === undefined, 5_000, `Asterisk (pid ${pid}) to die`);

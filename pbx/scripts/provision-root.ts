@@ -5,6 +5,7 @@ import { rm, rename } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { assertRoot, commandExists, runOrThrow } from './exec.ts';
+import { withLock } from './lock.ts';
 import { mountedUnder } from './mounts.ts';
 
 export const DEFAULT_MIRROR = 'http://deb.debian.org/debian';
@@ -94,11 +95,19 @@ export async function provisionRoot(opts: ProvisionRootOptions): Promise<Provisi
   if (rootIsReady(root)) return { root, built: false, ms: Date.now() - started };
 
   assertRoot('Provisioning the Asterisk root');
-  const mirror = opts.mirror ?? DEFAULT_MIRROR;
+  mkdirSync(dirname(root), { recursive: true });
+  // Two first runs at once (npm start and npm test on a fresh machine) must not both debootstrap.
+  return withLock(`${root.replace(/\/$/, '')}.lock`, 30 * 60_000, async () => {
+    if (rootIsReady(root)) return { root, built: false, ms: Date.now() - started };
+    await buildRoot(root, opts.mirror ?? DEFAULT_MIRROR, log);
+    return { root, built: true, ms: Date.now() - started };
+  });
+}
+
+async function buildRoot(root: string, mirror: string, log: (l: string) => void): Promise<void> {
   await ensureDebootstrap(log);
   await assertMirrorReachable(mirror);
 
-  mkdirSync(dirname(root), { recursive: true });
   const tmp = join(dirname(root), `.${basename(root)}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   log(`Building the Asterisk root (Debian ${ROOT_SUITE}) in ${tmp}; this takes about a minute…`);
@@ -116,7 +125,6 @@ export async function provisionRoot(opts: ProvisionRootOptions): Promise<Provisi
     throw err;
   }
   log(`Asterisk root ready at ${root}`);
-  return { root, built: true, ms: Date.now() - started };
 }
 
 /** Swaps a freshly built root into place; refuses while the old one is in use (mounted). */
