@@ -4,3 +4,4 @@ export * from './ownership.ts';
 export * from './customers.ts';
 export * from './leads.ts';
 export * from './activities.ts';
+export * from './lead-imports.ts';

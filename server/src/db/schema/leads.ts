@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { contacts, customers } from './customers.ts';
 import { ownedColumns } from './ownership.ts';
 
@@ -21,6 +21,10 @@ export const leads = pgTable(
     notes: text('notes'),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     importBatchId: uuid('import_batch_id'),
+    /** sha256(file hash, row number) for imported rows: re-importing the same file adds nothing. */
+    importRowHash: text('import_row_hash'),
+    /** Set for website leads: the form that captured it. */
+    webformId: uuid('webform_id'),
     convertedCustomerId: uuid('converted_customer_id').references(() => customers.id, { onDelete: 'set null' }),
     convertedContactId: uuid('converted_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     convertedOpportunityId: uuid('converted_opportunity_id'),
@@ -35,5 +39,7 @@ export const leads = pgTable(
     index('leads_email_idx').on(sql`lower(${t.email})`),
     index('leads_owner_idx').on(t.ownerId),
     index('leads_status_idx').on(t.status),
+    uniqueIndex('leads_import_row_hash_unique').on(t.importRowHash),
+    index('leads_company_idx').on(t.company),
   ],
 );
