@@ -47,6 +47,10 @@ export const customers = pgTable(
     index('customers_team_idx').on(t.teamId),
     index('customers_next_contact_idx').on(t.nextContactAt),
     index('customers_last_contact_idx').on(t.lastContactAt),
+    // List default sort, "custom field equals" filter (custom @> {...}) and exact e-mail search.
+    index('customers_updated_idx').on(t.updatedAt),
+    index('customers_custom_gin').using('gin', sql`${t.custom} jsonb_path_ops`),
+    index('customers_emails_gin').using('gin', t.emails),
   ],
 );
 
@@ -74,6 +78,8 @@ export const contacts = pgTable(
     index('contacts_customer_idx').on(t.customerId),
     index('contacts_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('contacts_owner_idx').on(t.ownerId),
+    index('contacts_emails_gin').using('gin', t.emails),
+    index('contacts_reports_to_idx').on(t.reportsToContactId),
   ],
 );
 

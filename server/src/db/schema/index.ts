@@ -5,3 +5,5 @@ export * from './customers.ts';
 export * from './leads.ts';
 export * from './activities.ts';
 export * from './lead-imports.ts';
+export * from './custom-fields.ts';
+export * from './saved-queries.ts';
