@@ -20,6 +20,8 @@ export const activities = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     remindAt: timestamp('remind_at', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /** Set by the reminder job when it delivered the reminder for the current remind_at (idempotence). */
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'cascade' }),
@@ -35,5 +37,7 @@ export const activities = pgTable(
     index('activities_lead_time_idx').on(t.leadId, t.occurredAt),
     index('activities_contact_idx').on(t.contactId),
     index('activities_owner_due_idx').on(t.ownerId, t.dueAt),
+    index('activities_opportunity_idx').on(t.opportunityId),
+    index('activities_service_request_idx').on(t.serviceRequestId),
   ],
 );

@@ -7,3 +7,6 @@ export * from './activities.ts';
 export * from './lead-imports.ts';
 export * from './custom-fields.ts';
 export * from './saved-queries.ts';
+export * from './opportunities.ts';
+export * from './sales.ts';
+export * from './service.ts';
