@@ -55,6 +55,8 @@ describe('a call through the PBX port against the real Asterisk', () => {
     const pb = await rec.adapter.play({ kind: 'channel', id: ch }, ['sound:ringside/en/no-such-prompt']);
     await expect(rec.next((e) => e.type === 'playbackFinished' && e.playbackId === pb)).resolves.toMatchObject({ result: 'failed' });
     await rec.adapter.hangup(ch);
+    // The REST reply can precede the teardown (ARI then answers 500 "Failed to answer"): wait for the end.
+    await rec.next((e) => e.type === 'channelDestroyed' && e.channelId === ch);
     await expect(rec.adapter.answer(ch)).rejects.toMatchObject({ code: 'not-found' });
   });
 
