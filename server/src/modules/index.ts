@@ -2,11 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.ts';
 import { authRoutes } from './auth/routes.ts';
+import { customFieldRoutes } from './custom-fields/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 
 type RoutePlugin = (app: FastifyInstance, opts: { config: Config }) => Promise<void>;
 
 export const moduleRoutes: RoutePlugin[] = [
   authRoutes as RoutePlugin,
+  customFieldRoutes as RoutePlugin,
   healthRoutes as RoutePlugin,
 ];
