@@ -37,6 +37,8 @@ export const ConfigSchema = Type.Object({
   WEB_DIST: Type.String({ default: 'web-agent/dist' }),
   /** Comma-separated origins allowed to post the public web form (CORS allow-list). */
   WEBFORM_ORIGINS: Type.String({ default: '' }),
+  /** Public web-form submissions allowed per client address per minute. */
+  WEBFORM_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 10, minimum: 1 }),
   RECORDINGS_DIR: Type.String({ default: '' }),
 });
 

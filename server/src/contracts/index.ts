@@ -2,4 +2,5 @@
 export * from './auth.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
+export * from './leads.ts';
 export * from './custom-fields.ts';

@@ -1,4 +1,5 @@
 import { deleteExpiredSessions } from '../modules/auth/repository.ts';
+import { leadImportJob } from '../modules/leads/import/job.ts';
 import type { JobDefinition } from './registry.ts';
 
 export const purgeSessions: JobDefinition<Record<string, never>> = {
@@ -10,4 +11,4 @@ export const purgeSessions: JobDefinition<Record<string, never>> = {
   },
 };
 
-export const allJobs: JobDefinition<never>[] = [purgeSessions as JobDefinition<never>];
+export const allJobs: JobDefinition<never>[] = [purgeSessions as JobDefinition<never>, leadImportJob as JobDefinition<never>];

@@ -4,6 +4,7 @@ import type { Config } from '../config/index.ts';
 import { authRoutes } from './auth/routes.ts';
 import { customFieldRoutes } from './custom-fields/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { leadsModule } from './leads/module.ts';
 
 type RoutePlugin = (app: FastifyInstance, opts: { config: Config }) => Promise<void>;
 
@@ -11,4 +12,5 @@ export const moduleRoutes: RoutePlugin[] = [
   authRoutes as RoutePlugin,
   customFieldRoutes as RoutePlugin,
   healthRoutes as RoutePlugin,
+  leadsModule as RoutePlugin,
 ];
