@@ -112,7 +112,7 @@ async function startLocked(opts: StartPbxOptions): Promise<StartPbxResult> {
 
 /** Config files a `core reload` does not apply: the module list, the directories, sorcery wizards. */
 const RESTART_FILES: readonly string[] = ['modules.conf', 'asterisk.conf', 'sorcery.conf'];
-/** Hash of RESTART_FILES as the running Asterisk was started with (in its run dir, gone after a reboot). */
+/** Hash of RESTART_FILES as the running Asterisk was started with; rewritten at every launch. */
 const STARTED_HASH_FILE = 'run/asterisk/ringside-started.hash';
 
 function restartHash(root: string): string {

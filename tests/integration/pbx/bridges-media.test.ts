@@ -69,7 +69,9 @@ describe('bridges and media through the port', () => {
     for (const ch of [snoop, customer, agent]) await rec.adapter.hangup(ch);
     await rec.adapter.destroyBridge(call);
     await rec.adapter.destroyBridge(hold);
-    await expect(rec.adapter.destroyBridge(call)).rejects.toMatchObject({ code: 'not-found' });
+    // Right after a destroy ARI may still see the bridge leaving Stasis (409) before it is gone (404).
+    const again = await rec.adapter.destroyBridge(call).then(() => 'destroyed twice', (e: { code: string }) => e.code);
+    expect(['not-found', 'conflict']).toContain(again);
   });
 
   it('plays hold music to one channel; hanging it up as busy reports cause 17', async () => {
