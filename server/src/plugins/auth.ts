@@ -14,6 +14,8 @@ declare module 'fastify' {
     access?: Access;
   }
   interface FastifyInstance {
+    /** Every /api route with its access declaration, for the authorization-matrix test and audits. */
+    routeCatalog: { method: string; url: string; access: Access }[];
     /** Resolves a raw session token (cookie value) to its user; socket.io uses it for the handshake. */
     resolveSession(token: string | undefined): Promise<SessionUser | null>;
   }
@@ -29,10 +31,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('sessionToken', null);
 
   // Fail at startup, not in production traffic: a route without an access declaration is a bug.
+  const catalog: { method: string; url: string; access: Access }[] = [];
+  app.decorate('routeCatalog', catalog);
   app.addHook('onRoute', (route) => {
-    if (needsDeclaration(route.url) && !route.config?.access) {
-      throw new Error(`Route ${route.method.toString()} ${route.url} has no config.access declaration`);
-    }
+    if (!needsDeclaration(route.url)) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method.toString()} ${route.url} has no config.access declaration`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') catalog.push({ method, url: route.url, access });
   });
 
   app.decorate('resolveSession', async (token: string | undefined) => {
