@@ -35,8 +35,9 @@ export const ASTERISK_OWNED_DIRS = Object.freeze([
   'run/asterisk',
 ]);
 
-export async function chownAsteriskDirs(root: string, ids: UnixIds): Promise<void> {
-  const paths = ASTERISK_OWNED_DIRS.map((d) => join(root, d));
+/** `suffix` ('-e2e') names a second instance's dirs: etc/asterisk-e2e, run/asterisk-e2e, … */
+export async function chownAsteriskDirs(root: string, ids: UnixIds, suffix = ''): Promise<void> {
+  const paths = ASTERISK_OWNED_DIRS.map((d) => join(root, d.replace(/asterisk(?=\/|$)/, `asterisk${suffix}`)));
   await runOrThrow('mkdir', ['-p', ...paths]);
   await runOrThrow('chown', ['-R', `${ids.uid}:${ids.gid}`, ...paths]);
 }

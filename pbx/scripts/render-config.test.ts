@@ -67,6 +67,22 @@ describe.skipIf(!isRoot)('renderConfig', () => {
     expect(res.changedFiles).toEqual(['ari.conf']);
   });
 
+  it('renders a second instance into its own etc dir with suffixed directories, leaving the main one alone', async () => {
+    const before = readFileSync(join(root, 'etc/asterisk/asterisk.conf'), 'utf8');
+    const res = await renderConfig({ ...opts(), instance: 'e2e' });
+    expect(res.changed).toBe(true);
+    const conf = readFileSync(join(root, 'etc/asterisk-e2e/asterisk.conf'), 'utf8');
+    expect(conf).toContain('astrundir => /var/run/asterisk-e2e');
+    expect(conf).toContain('astspooldir => /var/spool/asterisk-e2e');
+    expect(conf).toContain('astetcdir => /etc/asterisk-e2e');
+    expect(conf).toContain('astdatadir => /usr/share/asterisk\n');
+    expect(readFileSync(join(root, 'etc/asterisk-e2e/ringside/inbound.conf'), 'utf8')).toContain('[ringside-inbound]');
+    expect(statSync(join(root, 'var/spool/asterisk-e2e/recording')).uid).toBe(4242);
+    expect(readFileSync(join(root, 'etc/asterisk/asterisk.conf'), 'utf8')).toBe(before);
+    expect(before).toContain('astrundir => /var/run/asterisk\n');
+    await expect(renderConfig({ ...opts(), instance: '../x' })).rejects.toThrow(/instance/);
+  });
+
   it('refuses a password that would break the config syntax', async () => {
     await expect(renderConfig({ ...opts(), ari: { user: 'ringside', password: 'a;b', app: 'ringside' } })).rejects.toThrow(
       /ARI password/,

@@ -48,6 +48,12 @@ export interface RenderConfigOptions {
   company?: string;
   agents?: readonly StaticAgent[];
   trunk?: TrunkOptions;
+  /**
+   * A second Asterisk from the same root (e.g. 'e2e'): configs go to etc/asterisk-<instance> and its
+   * run/spool/log/lib/cache dirs get the same suffix; start it with `asterisk -C /etc/asterisk-<instance>/asterisk.conf`.
+   * Unset = the main instance (unchanged paths).
+   */
+  instance?: string;
   /** Overrides for the repository folders (tests). */
   templatesDir?: string;
   dialplansDir?: string;
@@ -91,7 +97,15 @@ function templateValues(o: RenderConfigOptions): Record<string, string | number>
     trunkSections: trunkSections(o.trunk),
     trunkEndpoint: o.trunk?.name ?? '',
     promptLangs: (o.promptLangs ?? ['zh', 'en']).join('&'),
+    instanceSuffix: instanceSuffix(o.instance),
   };
+}
+
+/** '' for the main instance, '-<name>' for a second one (a name safe in paths and configs). */
+export function instanceSuffix(instance: string | undefined): string {
+  if (instance === undefined) return '';
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(instance)) throw new Error(`instance must match [a-z][a-z0-9-]{0,15} (got "${instance}")`);
+  return `-${instance}`;
 }
 
 /** Writes `content` only when it differs; returns whether it did. */
@@ -121,7 +135,9 @@ function renderDialplans(etc: string, dialplansDir: string): { includes: string;
 
 export async function renderConfig(opts: RenderConfigOptions): Promise<RenderConfigResult> {
   const started = Date.now();
-  const etc = join(opts.root, 'etc/asterisk');
+  const suffix = instanceSuffix(opts.instance);
+  const etc = join(opts.root, `etc/asterisk${suffix}`);
+  if (suffix && existsSync(join(opts.root, 'etc/asterisk'))) mkdirSync(etc, { recursive: true });
   if (!existsSync(etc)) throw new Error(`${etc} does not exist: provision the root first (npm run pbx:provision)`);
   const templatesDir = opts.templatesDir ?? TEMPLATES_DIR;
   const dialplans = renderDialplans(etc, opts.dialplansDir ?? DIALPLANS_DIR);
@@ -140,6 +156,9 @@ export async function renderConfig(opts: RenderConfigOptions): Promise<RenderCon
     outDir: join(opts.root, 'usr/share/asterisk/sounds/ringside'),
     vars: { company: opts.company ?? 'Ringside' },
   });
-  await chownAsteriskDirs(opts.root, asteriskIds(opts.root));
+  const ids = asteriskIds(opts.root);
+  await chownAsteriskDirs(opts.root, ids, suffix);
+  // A second instance reads the shared DTLS key from the main etc/asterisk/keys.
+  if (suffix) await chownAsteriskDirs(opts.root, ids);
   return { changed: changedFiles.length > 0, changedFiles, files, promptsRendered: prompts.rendered, ms: Date.now() - started };
 }
