@@ -4,3 +4,7 @@ export * from './errors.ts';
 export * from './realtime.ts';
 export * from './leads.ts';
 export * from './custom-fields.ts';
+export * from './opportunities.ts';
+export * from './activities.ts';
+export * from './sales.ts';
+export * from './service.ts';

@@ -3,6 +3,8 @@ export interface ServerToClientEvents {
   'session:ready': (payload: { userId: string }) => void;
   /** Lead import progress, to `user:<id>` of the user who committed it. */
   'lead-import:progress': (payload: { batchId: string; status: string; totalRows: number; processedRows: number; importedRows: number; updatedRows: number; skippedRows: number; errorRows: number }) => void;
+  /** A due activity or service request reminder, to `user:<owner>`. */
+  reminder: (payload: import('./activities.ts').ReminderEvent) => void;
 }
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ClientToServerEvents {}

@@ -1,11 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.ts';
+import type { RealtimeServer } from '../plugins/realtime.ts';
 
 /** What a job handler may touch. Handlers must be idempotent: BullMQ delivers at least once. */
 export interface JobContext {
   db: Db;
   log: FastifyBaseLogger;
   now(): Date;
+  /** socket.io (via its Redis adapter) for handlers that notify people, e.g. reminders; absent in unit tests. */
+  io?: RealtimeServer;
 }
 
 export interface JobDefinition<T = unknown> {

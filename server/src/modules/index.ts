@@ -1,16 +1,34 @@
 // Every domain module's route plugin, registered by build(). Add one line per module; keep it sorted.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/index.ts';
+import { activityRoutes } from './activities/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { customFieldRoutes } from './custom-fields/routes.ts';
+import { forecastRoutes } from './forecast/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { leadsModule } from './leads/module.ts';
+import { opportunityRoutes } from './opportunities/routes.ts';
+import { orderRoutes } from './orders/routes.ts';
+import { paymentRoutes } from './payments/routes.ts';
+import { pipelineRoutes } from './pipelines/routes.ts';
+import { productRoutes } from './products/routes.ts';
+import { quoteRoutes } from './quotes/routes.ts';
+import { serviceRoutes } from './service/routes.ts';
 
 type RoutePlugin = (app: FastifyInstance, opts: { config: Config }) => Promise<void>;
 
 export const moduleRoutes: RoutePlugin[] = [
+  activityRoutes as RoutePlugin,
   authRoutes as RoutePlugin,
   customFieldRoutes as RoutePlugin,
+  forecastRoutes as RoutePlugin,
   healthRoutes as RoutePlugin,
   leadsModule as RoutePlugin,
+  opportunityRoutes as RoutePlugin,
+  orderRoutes as RoutePlugin,
+  paymentRoutes as RoutePlugin,
+  pipelineRoutes as RoutePlugin,
+  productRoutes as RoutePlugin,
+  quoteRoutes as RoutePlugin,
+  serviceRoutes as RoutePlugin,
 ];

@@ -31,7 +31,7 @@ export const queuesPlugin = fp(async (app: FastifyInstance, opts: { redisUrl: st
         async (job) => {
           const def = registry.get(job.name);
           if (!def) throw new Error(`No handler for job ${job.name}`);
-          return def.handle(job.data as never, { db: app.db, log: app.log.child({ job: job.name, jobId: job.id }), now: () => new Date() });
+          return def.handle(job.data as never, { db: app.db, log: app.log.child({ job: job.name, jobId: job.id }), now: () => new Date(), io: app.io });
         },
         { connection, prefix, concurrency: 4 },
       );
