@@ -31,6 +31,9 @@ export interface AgentMachineConfig {
   pauseReasons?: readonly string[];
 }
 
+/** Events that can change status; resetDailyCounters is handled before dispatch. */
+type StatusEvent = Exclude<AgentEvent, { type: 'resetDailyCounters' }>;
+
 export function initialAgentState(agentId: string, now: number): AgentState {
   return { agentId, status: { kind: 'signedOut' }, since: now, idleSince: null, lastCallEndedAt: null, callsToday: 0, pendingPause: null };
 }
@@ -55,13 +58,13 @@ export function reduceAgent(state: AgentState, event: AgentEvent, config: AgentM
   }
 }
 
-function fromSignedOut(state: AgentState, e: AgentEvent): AgentStep {
+function fromSignedOut(state: AgentState, e: StatusEvent): AgentStep {
   if (e.type === 'signIn') return move(state, e, { kind: 'ready' }, { idleSince: e.now });
   if (e.type === 'tick') return stay(state);
   return reject(state, e, 'RS_AGENT_NOT_SIGNED_IN');
 }
 
-function fromReady(state: AgentState, e: AgentEvent): AgentStep {
+function fromReady(state: AgentState, e: StatusEvent): AgentStep {
   switch (e.type) {
     case 'signOut':
       return move(state, e, { kind: 'signedOut' }, { idleSince: null, pendingPause: null });
@@ -76,12 +79,17 @@ function fromReady(state: AgentState, e: AgentEvent): AgentStep {
       return stay(state);
     case 'signIn':
       return reject(state, e, 'RS_AGENT_ALREADY_SIGNED_IN');
-    default:
+    case 'wrapUpDone':
+      return reject(state, e, 'RS_AGENT_INVALID_TRANSITION');
+    case 'answer':
+    case 'ringTimeout':
+    case 'hangup':
+    case 'callEnded':
       return reject(state, e, 'RS_AGENT_CALL_MISMATCH');
   }
 }
 
-function fromRinging(state: AgentState, s: Extract<AgentStatus, { kind: 'ringing' }>, e: AgentEvent): AgentStep {
+function fromRinging(state: AgentState, s: Extract<AgentStatus, { kind: 'ringing' }>, e: StatusEvent): AgentStep {
   const { callId } = s.offer;
   if ('callId' in e && e.type !== 'offer' && e.callId !== callId) return reject(state, e, 'RS_AGENT_CALL_MISMATCH');
   const cancel: AgentCommand = { type: 'cancelRingTimer', callId };
@@ -113,7 +121,7 @@ function fromRinging(state: AgentState, s: Extract<AgentStatus, { kind: 'ringing
   }
 }
 
-function fromOnCall(state: AgentState, s: Extract<AgentStatus, { kind: 'onCall' }>, e: AgentEvent): AgentStep {
+function fromOnCall(state: AgentState, s: Extract<AgentStatus, { kind: 'onCall' }>, e: StatusEvent): AgentStep {
   if ('callId' in e && e.type !== 'offer' && e.callId !== s.callId) return reject(state, e, 'RS_AGENT_CALL_MISMATCH');
   switch (e.type) {
     case 'hangup':
@@ -143,7 +151,7 @@ function fromOnCall(state: AgentState, s: Extract<AgentStatus, { kind: 'onCall' 
   }
 }
 
-function fromWrapUp(state: AgentState, s: Extract<AgentStatus, { kind: 'wrapUp' }>, e: AgentEvent): AgentStep {
+function fromWrapUp(state: AgentState, s: Extract<AgentStatus, { kind: 'wrapUp' }>, e: StatusEvent): AgentStep {
   const cancel: AgentCommand = { type: 'cancelWrapUpTimer' };
   switch (e.type) {
     case 'tick':
@@ -168,7 +176,7 @@ function fromWrapUp(state: AgentState, s: Extract<AgentStatus, { kind: 'wrapUp' 
   }
 }
 
-function fromPaused(state: AgentState, e: AgentEvent): AgentStep {
+function fromPaused(state: AgentState, e: StatusEvent): AgentStep {
   switch (e.type) {
     case 'goReady':
       return move(state, e, { kind: 'ready' }, { idleSince: e.now });

@@ -66,7 +66,13 @@ function fromQueued(state: CallState, s: Extract<CallStatus, { kind: 'queued' }>
     case 'queue':
       // Moved by a supervisor or re-prioritised: the queue's own wait restarts, the caller's does not.
       return enqueue(state, e, e.queueId, e.priority, e.now);
-    default:
+    case 'offerFailed':
+    case 'answer':
+    case 'hold':
+    case 'unhold':
+    case 'transfer':
+    case 'transferCompleted':
+    case 'transferFailed':
       return reject(state, e, 'RS_CALL_INVALID_TRANSITION');
   }
 }
@@ -94,7 +100,14 @@ function fromOffering(state: CallState, s: Extract<CallStatus, { kind: 'offering
       const cancel = s.agentIds.map((agentId): CallCommand => ({ type: 'cancelAgentLeg', agentId, reason: 'caller-gone' }));
       return end(state, e, 'abandoned', { side: e.side, cause: e.cause, abandonedIn: 'offering' }, cancel);
     }
-    default:
+    case 'queue':
+    case 'offer':
+    case 'overflow':
+    case 'hold':
+    case 'unhold':
+    case 'transfer':
+    case 'transferCompleted':
+    case 'transferFailed':
       return reject(state, e, 'RS_CALL_INVALID_TRANSITION');
   }
 }
