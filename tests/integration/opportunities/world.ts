@@ -11,6 +11,7 @@ export interface World {
 }
 
 export interface Client {
+  cookie: string;
   get(url: string): Promise<Res>;
   post(url: string, payload?: unknown): Promise<Res>;
   patch(url: string, payload?: unknown): Promise<Res>;
@@ -29,6 +30,7 @@ async function login(ts: TestServer, username: string, password: string): Promis
   const call = (method: InjectOptions['method'], url: string, payload?: unknown) =>
     ts.app.inject({ method, url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) }) as Promise<Res>;
   return {
+    cookie,
     get: (u) => call('GET', u),
     post: (u, p) => call('POST', u, p ?? {}),
     patch: (u, p) => call('PATCH', u, p),
