@@ -66,7 +66,7 @@ export async function listIssues(db: DbOrTx, batchId: string) {
 
 export async function alreadyImported(db: DbOrTx, hashes: string[]): Promise<Set<string>> {
   if (!hashes.length) return new Set();
-  const rows = await db.select({ h: leads.importRowHash }).from(leads).where(inArray(leads.importRowHash, hashes));
+  const rows = await db.select({ h: leads.importRowHash }).from(leads).where(sql`${leads.importRowHash} in (select json_array_elements_text(${JSON.stringify(hashes)}::json))`);
   return new Set(rows.map((r) => r.h!));
 }
 
