@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 
 const Uuid = Type.String({ format: 'uuid' });
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A string union schema whose static type is the union of the values (Type.Union over a mapped array loses it). */
+const lit = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 
 export const CUSTOM_ENTITY_TYPE_VALUES = ['lead', 'customer', 'contact', 'opportunity', 'service_request'] as const;
 export const CUSTOM_FIELD_TYPE_VALUES = ['text', 'number', 'date', 'dropdown', 'multiselect', 'autonumber', 'image', 'phone', 'email', 'url'] as const;

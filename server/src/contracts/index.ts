@@ -8,3 +8,5 @@ export * from './opportunities.ts';
 export * from './activities.ts';
 export * from './sales.ts';
 export * from './service.ts';
+export * from './customers.ts';
+export * from './search.ts';

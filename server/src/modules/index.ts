@@ -14,6 +14,12 @@ import { pipelineRoutes } from './pipelines/routes.ts';
 import { productRoutes } from './products/routes.ts';
 import { quoteRoutes } from './quotes/routes.ts';
 import { serviceRoutes } from './service/routes.ts';
+import { contactRoutes } from './contacts/routes.ts';
+import { customer360Routes } from './customer360/routes.ts';
+import { customerRelationRoutes } from './customers/relation-routes.ts';
+import { customerRoutes } from './customers/routes.ts';
+import { searchRoutes } from './search/routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
 
 type RoutePlugin = (app: FastifyInstance, opts: { config: Config }) => Promise<void>;
 
@@ -31,4 +37,10 @@ export const moduleRoutes: RoutePlugin[] = [
   productRoutes as RoutePlugin,
   quoteRoutes as RoutePlugin,
   serviceRoutes as RoutePlugin,
+  contactRoutes as RoutePlugin,
+  customer360Routes as RoutePlugin,
+  customerRelationRoutes as RoutePlugin,
+  customerRoutes as RoutePlugin,
+  searchRoutes as RoutePlugin,
+  sharingRoutes as RoutePlugin,
 ];

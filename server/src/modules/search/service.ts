@@ -1,0 +1,88 @@
+import { and, asc, desc, eq, ilike, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { SearchHit, SearchResult } from '../../contracts/search.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { contacts, customers } from '../../db/schema/customers.ts';
+import { leads } from '../../db/schema/leads.ts';
+import type { DataScope } from '../access/scope.ts';
+import { visibleTo } from '../access/visibility.ts';
+import { contactRule } from '../contacts/repository.ts';
+import { likeEscape } from '../customers/list.ts';
+import { CUSTOMER_ENTITY } from '../customers/repository.ts';
+import { normalizePhone } from '../phones/normalize.ts';
+import { lookupByNumberScoped } from './phone-lookup.ts';
+
+export type QueryKind = 'phone' | 'email' | 'name';
+
+/** What the box holds: a number (5+ digits, phone punctuation only), an e-mail address, or a name. */
+export function classifyQuery(q: string): QueryKind {
+  if (/^[\d\s\-+().]+$/.test(q) && (q.match(/\d/g) ?? []).length >= 5) return 'phone';
+  if (/^[^\s@]+@[^\s@]+$/.test(q)) return 'email';
+  return 'name';
+}
+
+/**
+ * Best first: exact name, then prefix, then trigram similarity, shorter names first. ILIKE '%q%' uses the
+ * pg_trgm GIN index for 3+ characters; 1–2 character (typically CJK) queries fall back to the same
+ * ILIKE, which still answers correctly and stops at the LIMIT.
+ */
+function byName(col: AnyColumn, q: string): { where: SQL; order: SQL[] } {
+  return {
+    where: ilike(col, `%${likeEscape(q)}%`),
+    order: [desc(sql`${col} = ${q}`), desc(sql`${col} ilike ${likeEscape(q) + '%'}`), desc(sql`similarity(${col}, ${q})`), asc(sql`length(${col})`)],
+  };
+}
+
+async function searchCustomers(db: DbOrTx, scope: DataScope, q: string, kind: QueryKind, limit: number): Promise<SearchHit[]> {
+  const match = kind === 'email' ? { where: sql`${customers.emails} @> array[${q.toLowerCase()}]::text[]`, order: [asc(customers.name)] } : byName(customers.name, q);
+  const rows = await db
+    .select({ id: customers.id, name: customers.name, subtitle: customers.level })
+    .from(customers)
+    .where(and(isNull(customers.deletedAt), match.where, visibleTo(scope, customers, CUSTOMER_ENTITY)))
+    .orderBy(...match.order)
+    .limit(limit);
+  return rows.map((r) => ({ ...r, customerId: r.id, matchedBy: kind }));
+}
+
+async function searchContacts(db: DbOrTx, scope: DataScope, q: string, kind: QueryKind, limit: number): Promise<SearchHit[]> {
+  const match = kind === 'email' ? { where: sql`${contacts.emails} @> array[${q.toLowerCase()}]::text[]`, order: [asc(contacts.name)] } : byName(contacts.name, q);
+  const rows = await db
+    .select({ id: contacts.id, name: contacts.name, subtitle: customers.name, customerId: contacts.customerId })
+    .from(contacts)
+    .leftJoin(customers, eq(customers.id, contacts.customerId))
+    .where(and(isNull(contacts.deletedAt), match.where, contactRule(scope, 'read')))
+    .orderBy(...match.order)
+    .limit(limit);
+  return rows.map((r) => ({ ...r, matchedBy: kind }));
+}
+
+async function searchLeads(db: DbOrTx, scope: DataScope, q: string, kind: QueryKind, limit: number): Promise<SearchHit[]> {
+  const name = byName(leads.name, q);
+  const where = kind === 'email' ? sql`lower(${leads.email}) = ${q.toLowerCase()}` : or(name.where, ilike(leads.company, `%${likeEscape(q)}%`));
+  const rows = await db
+    .select({ id: leads.id, name: leads.name, subtitle: leads.company, customerId: leads.convertedCustomerId })
+    .from(leads)
+    .where(and(isNull(leads.deletedAt), where, visibleTo(scope, leads, 'lead')))
+    .orderBy(...(kind === 'email' ? [asc(leads.name)] : name.order))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, matchedBy: kind }));
+}
+
+async function searchPhone(db: DbOrTx, scope: DataScope, q: string, region: string, limit: number): Promise<SearchResult> {
+  const e164 = normalizePhone(q, region)?.e164;
+  const out: SearchResult = { q, customers: [], contacts: [], leads: [] };
+  if (!e164) return out;
+  for (const m of await lookupByNumberScoped(db, scope, e164, limit * 3)) {
+    const group = m.partyType === 'customer' ? out.customers : m.partyType === 'contact' ? out.contacts : out.leads;
+    if (group.length < limit) group.push({ id: m.partyId, name: m.name, subtitle: m.partyType === 'contact' ? m.customerName : null, customerId: m.customerId, matchedBy: 'phone' });
+  }
+  return out;
+}
+
+/** The one search box: customers, contacts and leads by name, phone (any format) or e-mail, within scope. */
+export async function search(db: DbOrTx, scope: DataScope, rawQ: string, region: string, limit: number): Promise<SearchResult> {
+  const q = rawQ.trim();
+  const kind = classifyQuery(q);
+  if (kind === 'phone') return searchPhone(db, scope, q, region, limit);
+  const [c, p, l] = await Promise.all([searchCustomers(db, scope, q, kind, limit), searchContacts(db, scope, q, kind, limit), searchLeads(db, scope, q, kind, limit)]);
+  return { q, customers: c, contacts: p, leads: l };
+}
