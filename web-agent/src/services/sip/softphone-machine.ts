@@ -1,0 +1,89 @@
+// The softphone's state machine, pure: no SIP.js, no DOM. The Softphone class feeds it events from SIP.js
+// and from the agent's clicks; what it refuses never reaches SIP.js. Unit-tested as transition sequences.
+
+export type SoftphoneStateName = 'idle' | 'registering' | 'registered' | 'ringing' | 'answering' | 'inCall' | 'ended' | 'failed';
+
+export interface SoftphoneState {
+  name: SoftphoneStateName;
+  /** Local microphone disabled (only meaningful in inCall). */
+  muted: boolean;
+  /** Who is calling (SIP display name or user), while ringing / in a call. */
+  remote: string | null;
+  /** Why the last call ended or registration failed. */
+  reason: string | null;
+}
+
+export type SoftphoneEvent =
+  | { type: 'register' }
+  | { type: 'registered' }
+  | { type: 'registrationFailed'; reason: string }
+  | { type: 'unregistered' }
+  | { type: 'incoming'; remote: string }
+  | { type: 'answer' }
+  | { type: 'established' }
+  | { type: 'mute'; on: boolean }
+  | { type: 'hangup' }
+  | { type: 'terminated'; reason: string }
+  | { type: 'reset' };
+
+export type Transition = { ok: true; state: SoftphoneState } | { ok: false; reason: string; state: SoftphoneState };
+
+export const INITIAL_STATE: SoftphoneState = Object.freeze({ name: 'idle', muted: false, remote: null, reason: null });
+
+const CALL_STATES: readonly SoftphoneStateName[] = ['ringing', 'answering', 'inCall'];
+
+export function inCallState(name: SoftphoneStateName): boolean {
+  return CALL_STATES.includes(name);
+}
+
+function to(state: SoftphoneState, patch: Partial<SoftphoneState>): Transition {
+  return { ok: true, state: { ...state, ...patch } };
+}
+
+function refuse(state: SoftphoneState, event: SoftphoneEvent): Transition {
+  return { ok: false, reason: `${event.type} is not allowed in ${state.name}`, state };
+}
+
+/** Registration events: allowed from any state that has no call up. */
+function registration(s: SoftphoneState, e: SoftphoneEvent): Transition | undefined {
+  switch (e.type) {
+    case 'register':
+      return s.name === 'idle' || s.name === 'failed' ? to(s, { name: 'registering', reason: null }) : refuse(s, e);
+    case 'registered':
+      return s.name === 'registering' || s.name === 'failed' ? to(s, { name: 'registered', reason: null }) : { ok: true, state: s };
+    case 'registrationFailed':
+      return inCallState(s.name) ? { ok: true, state: { ...s, reason: e.reason } } : to(s, { name: 'failed', reason: e.reason });
+    case 'unregistered':
+      // A call in progress keeps its media; the phone drops to idle once it ends.
+      return inCallState(s.name) ? { ok: true, state: s } : to(s, { name: 'idle', muted: false, remote: null });
+    default:
+      return undefined;
+  }
+}
+
+function call(s: SoftphoneState, e: SoftphoneEvent): Transition {
+  switch (e.type) {
+    case 'incoming':
+      // One call at a time: a second INVITE while busy is refused (the Softphone answers it 486).
+      return s.name === 'registered' || s.name === 'ended' ? to(s, { name: 'ringing', remote: e.remote, muted: false, reason: null }) : refuse(s, e);
+    case 'answer':
+      return s.name === 'ringing' ? to(s, { name: 'answering' }) : refuse(s, e);
+    case 'established':
+      return s.name === 'answering' || s.name === 'ringing' ? to(s, { name: 'inCall', muted: false }) : refuse(s, e);
+    case 'mute':
+      return s.name === 'inCall' ? to(s, { muted: e.on }) : refuse(s, e);
+    case 'hangup':
+      // Hang-up is a request; 'terminated' (from SIP.js) moves to ended.
+      return inCallState(s.name) ? { ok: true, state: s } : refuse(s, e);
+    case 'terminated':
+      return inCallState(s.name) ? to(s, { name: 'ended', muted: false, reason: e.reason }) : { ok: true, state: s };
+    case 'reset':
+      return s.name === 'ended' ? to(s, { name: 'registered', remote: null, reason: null }) : { ok: true, state: s };
+    default:
+      return refuse(s, e);
+  }
+}
+
+export function transition(state: SoftphoneState, event: SoftphoneEvent): Transition {
+  return registration(state, event) ?? call(state, event);
+}
