@@ -13,10 +13,15 @@ export interface QueueRuntime {
   config: QueueConfig;
   /** agentId → penalty */
   members: Map<string, number>;
-  /** Members who are available now. */
-  ready: Set<string>;
+  /** Members who are available now, with what selection reads, so a scan needs no further lookups. */
+  ready: Map<string, ReadyMember>;
   /** Members signed in and not paused. */
   staffed: Set<string>;
+}
+
+export interface ReadyMember {
+  agent: AcdAgent;
+  penalty: number;
 }
 
 export interface AcdIndex {
@@ -40,7 +45,7 @@ export function putQueue(index: AcdIndex, config: QueueConfig): void {
     existing.config = config;
     return;
   }
-  const runtime: QueueRuntime = { config, members: new Map(), ready: new Set(), staffed: new Set() };
+  const runtime: QueueRuntime = { config, members: new Map(), ready: new Map(), staffed: new Set() };
   index.queues.set(config.id, runtime);
   for (const a of index.agents.values()) {
     const penalty = a.queues[config.id];
@@ -79,7 +84,7 @@ export function removeAgent(index: AcdIndex, agentId: string): void {
 
 function join(q: QueueRuntime, agent: AcdAgent, penalty: number): void {
   q.members.set(agent.id, penalty);
-  if (agent.available) q.ready.add(agent.id);
+  if (agent.available) q.ready.set(agent.id, { agent, penalty });
   if (agent.staffed) q.staffed.add(agent.id);
 }
 
@@ -87,7 +92,7 @@ function join(q: QueueRuntime, agent: AcdAgent, penalty: number): void {
 export function describeIndex(index: AcdIndex): Record<string, { members: [string, number][]; ready: string[]; staffed: string[] }> {
   const out: Record<string, { members: [string, number][]; ready: string[]; staffed: string[] }> = {};
   for (const [id, q] of [...index.queues].sort(([a], [b]) => cmp(a, b))) {
-    out[id] = { members: [...q.members].sort(([a], [b]) => cmp(a, b)), ready: [...q.ready].sort(cmp), staffed: [...q.staffed].sort(cmp) };
+    out[id] = { members: [...q.members].sort(([a], [b]) => cmp(a, b)), ready: [...q.ready.keys()].sort(cmp), staffed: [...q.staffed].sort(cmp) };
   }
   return out;
 }

@@ -30,11 +30,9 @@ export function selectAgent(index: AcdIndex, caller: WaitingCaller, now: number,
   let tier = Number.POSITIVE_INFINITY;
   let best: AcdAgent | undefined;
   let all: AcdAgent[] = [];
-  for (const id of q.ready) {
-    if (taken?.has(id)) continue;
-    const penalty = q.members.get(id)!;
+  for (const { agent, penalty } of q.ready.values()) {
     if (penalty > cap || penalty > tier) continue;
-    const agent = index.agents.get(id)!;
+    if (taken?.has(agent.id)) continue;
     if (!meetsRequirements(agent, reqs)) continue;
     if (penalty < tier) {
       tier = penalty;
