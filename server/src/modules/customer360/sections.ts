@@ -36,7 +36,7 @@ export function relationsSection(scope: DataScope): SQL {
   return sql`(select coalesce(json_agg(x), '[]') from (
     select r.id, r.kind, r.note, case when r.from_customer_id = ${c.id} then 'out' else 'in' end as direction,
       ${o.id} as "customerId", ${o.name} as name
-    from ${customerRelations} r join ${o} on ${o.id} = case when r.from_customer_id = ${c.id} then r.to_customer_id else r.from_customer_id end
+    from ${customerRelations} r join customers "other_customer" on ${o.id} = case when r.from_customer_id = ${c.id} then r.to_customer_id else r.from_customer_id end
     where (r.from_customer_id = ${c.id} or r.to_customer_id = ${c.id}) and ${o.deletedAt} is null and ${visibleTo(scope, o, 'customer')}
     limit ${SECTION_LIMITS.relations}) x)`;
 }
@@ -85,14 +85,18 @@ export function serviceSection(scope: DataScope): SQL {
     order by ${s.isOpen} desc, ${s.createdAt} desc limit ${SECTION_LIMITS.serviceRequests}) x)`;
 }
 
-/** Money and service figures for the header; sums are index range scans on (customer_id, ...). */
-export function statsSection(): SQL {
+/** Money and service figures for the header, over the records the scope may see (index range scans). */
+export function statsSection(scope: DataScope): SQL {
+  const o = opportunities;
+  const openOpp = sql`from ${o} where ${o.customerId} = ${c.id} and ${o.status} = 'open' and ${o.deletedAt} is null and ${visibleTo(scope, o, 'opportunity')}`;
+  const liveOrders = sql`${orders.customerId} = ${c.id} and ${orders.deletedAt} is null and ${visibleTo(scope, orders, 'order')}`;
+  const s = serviceRequests;
   return sql`json_build_object(
-    'openOpportunities', (select count(*) from ${opportunities} where ${opportunities.customerId} = ${c.id} and ${opportunities.status} = 'open' and ${opportunities.deletedAt} is null),
-    'openPipelineCents', (select coalesce(sum(${opportunities.amountCents}), 0) from ${opportunities} where ${opportunities.customerId} = ${c.id} and ${opportunities.status} = 'open' and ${opportunities.deletedAt} is null),
-    'orderTotalCents', (select coalesce(sum(${orders.totalCents}), 0) from ${orders} where ${orders.customerId} = ${c.id} and ${orders.deletedAt} is null and ${orders.status} <> 'cancelled' and ${orders.status} <> 'draft'),
-    'paidCents', (select coalesce(sum(${payments.amountCents}), 0) from ${payments} where ${payments.customerId} = ${c.id}),
-    'openServiceRequests', (select count(*) from ${serviceRequests} where ${serviceRequests.customerId} = ${c.id} and ${serviceRequests.isOpen} and ${serviceRequests.deletedAt} is null),
+    'openOpportunities', (select count(*) ${openOpp}),
+    'openPipelineCents', (select coalesce(sum(${o.amountCents}), 0) ${openOpp}),
+    'orderTotalCents', (select coalesce(sum(${orders.totalCents}), 0) from ${orders} where ${liveOrders} and ${orders.status} not in ('cancelled', 'draft')),
+    'paidCents', (select coalesce(sum(p.amount_cents), 0) from ${payments} p join ${orders} on ${orders.id} = p.order_id where ${liveOrders}),
+    'openServiceRequests', (select count(*) from ${s} where ${s.customerId} = ${c.id} and ${s.isOpen} and ${s.deletedAt} is null and ${visibleTo(scope, s, 'service_request')}),
     'feedbackAverage', (select round(avg(${serviceFeedback.score}), 2) from ${serviceFeedback} where ${serviceFeedback.customerId} = ${c.id}))`;
 }
 

@@ -67,7 +67,7 @@ export async function customer360Scoped(db: DbOrTx, scope: DataScope, customerId
       orders: sql<Rows>`${s.ordersSection(scope)}`,
       payments: sql<Rows>`${s.paymentsSection(scope)}`,
       serviceRequests: sql<Rows>`${s.serviceSection(scope)}`,
-      stats: sql<Record<string, unknown>>`${s.statsSection()}`,
+      stats: sql<Record<string, unknown>>`${s.statsSection(scope)}`,
       timeline: sql<Rows>`${s.timelineSection(scope, timelineLimit)}`,
     })
     .from(customers)
