@@ -45,7 +45,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     return (await userForToken(app.db, token, new Date())) ?? null;
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // onRequest, before body parsing and validation: an anonymous or forbidden caller learns nothing about
+  // the route's schema and cannot make us parse a large body.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
     const token = request.cookies[SESSION_COOKIE];
