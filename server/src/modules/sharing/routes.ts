@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config/index.ts';
 import { ShareBody, ShareDto, ShareList, TransferBody } from '../../contracts/customers.ts';
-import { ErrorBody } from '../../contracts/errors.ts';
 import { actorOf } from '../customers/actor.ts';
 import { CRM_USERS, errors, IdParams } from '../customers/routes.ts';
 import { listShares, shareCustomer, transferCustomer, unshareCustomer } from './service.ts';

@@ -44,25 +44,25 @@ function refuse(state: SoftphoneState, event: SoftphoneEvent): Transition {
   return { ok: false, reason: `${event.type} is not allowed in ${state.name}`, state };
 }
 
-/** Registration events: allowed from any state that has no call up. */
-function registration(s: SoftphoneState, e: SoftphoneEvent): Transition | undefined {
-  switch (e.type) {
-    case 'register':
-      return s.name === 'idle' || s.name === 'failed' ? to(s, { name: 'registering', reason: null }) : refuse(s, e);
-    case 'registered':
-      return s.name === 'registering' || s.name === 'failed' ? to(s, { name: 'registered', reason: null }) : { ok: true, state: s };
-    case 'registrationFailed':
-      return inCallState(s.name) ? { ok: true, state: { ...s, reason: e.reason } } : to(s, { name: 'failed', reason: e.reason });
-    case 'unregistered':
-      // A call in progress keeps its media; the phone drops to idle once it ends.
-      return inCallState(s.name) ? { ok: true, state: s } : to(s, { name: 'idle', muted: false, remote: null });
-    default:
-      return undefined;
+/** Registration events may arrive in any state; a call in progress keeps its media through them. */
+function registration(s: SoftphoneState, e: Extract<SoftphoneEvent, { type: 'register' | 'registered' | 'registrationFailed' | 'unregistered' }>): Transition {
+  if (e.type === 'register') return s.name === 'idle' || s.name === 'failed' ? to(s, { name: 'registering', reason: null }) : refuse(s, e);
+  if (e.type === 'registered') {
+    return s.name === 'registering' || s.name === 'failed' ? to(s, { name: 'registered', reason: null }) : { ok: true, state: s };
   }
+  if (e.type === 'registrationFailed') {
+    return inCallState(s.name) ? { ok: true, state: { ...s, reason: e.reason } } : to(s, { name: 'failed', reason: e.reason });
+  }
+  return inCallState(s.name) ? { ok: true, state: s } : to(s, { name: 'idle', muted: false, remote: null });
 }
 
-function call(s: SoftphoneState, e: SoftphoneEvent): Transition {
+export function transition(s: SoftphoneState, e: SoftphoneEvent): Transition {
   switch (e.type) {
+    case 'register':
+    case 'registered':
+    case 'registrationFailed':
+    case 'unregistered':
+      return registration(s, e);
     case 'incoming':
       // One call at a time: a second INVITE while busy is refused (the Softphone answers it 486).
       return s.name === 'registered' || s.name === 'ended' ? to(s, { name: 'ringing', remote: e.remote, muted: false, reason: null }) : refuse(s, e);
@@ -79,11 +79,5 @@ function call(s: SoftphoneState, e: SoftphoneEvent): Transition {
       return inCallState(s.name) ? to(s, { name: 'ended', muted: false, reason: e.reason }) : { ok: true, state: s };
     case 'reset':
       return s.name === 'ended' ? to(s, { name: 'registered', remote: null, reason: null }) : { ok: true, state: s };
-    default:
-      return refuse(s, e);
   }
-}
-
-export function transition(state: SoftphoneState, event: SoftphoneEvent): Transition {
-  return registration(state, event) ?? call(state, event);
 }

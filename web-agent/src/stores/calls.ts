@@ -1,0 +1,78 @@
+// The call on the agent's desk: the offer (screen pop), its live status, and the wrap-up that follows.
+// Call control is server-side (hold, transfer, conference go through REST); answer/mute are the softphone's.
+import { ref } from 'vue';
+import { defineStore } from 'pinia';
+import { connectSocket } from '../services/socket.ts';
+import {
+  telephonyApi,
+  type CallEndedPayload,
+  type CallOfferPayload,
+  type CallUpdatePayload,
+  type CodeOption,
+  type TransferBody,
+  type WrapUpBody,
+} from '../services/telephony.ts';
+import { nowMs } from '../modules/call-panel/timings.ts';
+
+export const useCallsStore = defineStore('calls', () => {
+  const offer = ref<CallOfferPayload | null>(null);
+  /** When the offer reached the page (for the pop timing). */
+  const offerReceivedAt = ref(0);
+  const update = ref<CallUpdatePayload | null>(null);
+  /** The ended call awaiting a disposition. */
+  const wrapUp = ref<CallEndedPayload | null>(null);
+  const dispositions = ref<CodeOption[]>([]);
+  let subscribed = false;
+
+  function subscribe(): void {
+    if (subscribed) return;
+    subscribed = true;
+    const socket = connectSocket();
+    socket.on('call:offer', (payload) => {
+      offerReceivedAt.value = nowMs();
+      offer.value = payload;
+      update.value = null;
+    });
+    socket.on('call:update', (payload) => {
+      if (offer.value?.callId === payload.callId) update.value = payload;
+    });
+    socket.on('call:ended', (payload) => {
+      if (offer.value?.callId !== payload.callId) return;
+      update.value = update.value ? { ...update.value, status: 'ended' } : null;
+      if (payload.wrapUpRequired) wrapUp.value = payload;
+      else offer.value = null;
+    });
+    void telephonyApi
+      .dispositions()
+      .then((d) => (dispositions.value = d))
+      .catch(() => undefined);
+  }
+
+  const id = () => offer.value?.callId ?? '';
+
+  async function submitWrapUp(body: WrapUpBody): Promise<void> {
+    const callId = wrapUp.value?.callId;
+    if (!callId) return;
+    await telephonyApi.wrapUp(callId, body);
+    wrapUp.value = null;
+    if (offer.value?.callId === callId) offer.value = null;
+    update.value = null;
+  }
+
+  return {
+    offer,
+    offerReceivedAt,
+    update,
+    wrapUp,
+    dispositions,
+    subscribe,
+    hold: () => telephonyApi.hold(id()),
+    retrieve: () => telephonyApi.retrieve(id()),
+    hangup: () => telephonyApi.hangup(id()),
+    transfer: (body: TransferBody) => telephonyApi.transfer(id(), body),
+    completeTransfer: () => telephonyApi.completeTransfer(id()),
+    cancelTransfer: () => telephonyApi.cancelTransfer(id()),
+    conference: () => telephonyApi.conference(id()),
+    submitWrapUp,
+  };
+});
