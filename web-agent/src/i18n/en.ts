@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN.ts';
+import { telephonyMessages } from '../modules/workbench/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -73,6 +74,7 @@ const en: MessageSchema = {
     title: 'Page not found',
     back: 'Back to home',
   },
+  telephony: telephonyMessages.en,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 // Simplified Chinese is the default console language; en.ts must carry exactly the same keys
 // (enforced by the MessageSchema type and by locales.test.ts).
+import { telephonyMessages } from '../modules/workbench/messages.ts';
+
 const zhCN = {
   app: {
     name: 'Ringside',
@@ -73,6 +75,7 @@ const zhCN = {
     title: '页面不存在',
     back: '返回首页',
   },
+  telephony: telephonyMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;

@@ -33,6 +33,8 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: () => import('../modules/shell/HomePage.vue') },
       ...MODULES.map((id): RouteRecordRaw => ({ path: id, name: id, component: PAGES[id], meta: { module: id } })),
+      // The call log belongs to the workbench module (same roles); it is reached from the workbench.
+      { path: 'calls', name: 'calls', component: () => import('../modules/calls/CallLogPage.vue'), meta: { module: 'workbench' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../modules/shell/NotFoundPage.vue') },
     ],
   },
