@@ -4,7 +4,7 @@ const Uuid = Type.String({ format: 'uuid' });
 const NullableUuid = Type.Union([Uuid, Type.Null()]);
 const Text = (max: number) => Type.String({ maxLength: max });
 
-export const LeadStatusSchema = Type.Union(['new', 'contacted', 'qualified', 'converted', 'disqualified'].map((s) => Type.Literal(s)));
+export const LeadStatusSchema = Type.Union([Type.Literal('new'), Type.Literal('contacted'), Type.Literal('qualified'), Type.Literal('converted'), Type.Literal('disqualified')]);
 /** Sources (M2): manual, imported and website leads; free text beyond these is allowed for campaigns. */
 export const LEAD_SOURCES = ['manual', 'import', 'website'] as const;
 

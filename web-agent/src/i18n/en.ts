@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN.ts';
+import { leadsMessages } from '../modules/leads/messages.ts';
 import { telephonyMessages } from '../modules/workbench/messages.ts';
 
 const en: MessageSchema = {
@@ -75,6 +76,7 @@ const en: MessageSchema = {
     back: 'Back to home',
   },
   telephony: telephonyMessages.en,
+  leadsPage: leadsMessages.en,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 // Simplified Chinese is the default console language; en.ts must carry exactly the same keys
 // (enforced by the MessageSchema type and by locales.test.ts).
 import { telephonyMessages } from '../modules/workbench/messages.ts';
+import { leadsMessages } from '../modules/leads/messages.ts';
 
 const zhCN = {
   app: {
@@ -76,6 +77,7 @@ const zhCN = {
     back: '返回首页',
   },
   telephony: telephonyMessages['zh-CN'],
+  leadsPage: leadsMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;
