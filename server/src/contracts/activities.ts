@@ -5,7 +5,7 @@ const NullableUuid = Type.Union([Uuid, Type.Null()]);
 const NullableDateTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
 export const ACTIVITY_KINDS = ['call', 'visit', 'email', 'sms', 'meeting', 'task', 'note'] as const;
-export const ActivityKindSchema = Type.Union(ACTIVITY_KINDS.map((k) => Type.Literal(k)));
+export const ActivityKindSchema = Type.Union([Type.Literal('call'), Type.Literal('visit'), Type.Literal('email'), Type.Literal('sms'), Type.Literal('meeting'), Type.Literal('task'), Type.Literal('note')]);
 
 export const ActivityCreateBody = Type.Object(
   {

@@ -55,7 +55,7 @@ const documentFields = {
   notes: Type.Optional(NullableText(5000)),
   lines: Type.Array(LineInput, { minItems: 1, maxItems: 200 }),
 };
-const QuoteStatusSchema = Type.Union(['draft', 'sent', 'accepted', 'rejected', 'expired'].map((s) => Type.Literal(s)));
+const QuoteStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('sent'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('expired')]);
 export const QuoteCreateBody = Type.Object({ ...documentFields, validUntil: Type.Optional(Type.Union([DateOnly, Type.Null()])) }, { additionalProperties: false });
 export type QuoteCreateBody = Static<typeof QuoteCreateBody>;
 export const QuoteUpdateBody = Type.Object(
@@ -83,7 +83,7 @@ export const OrderUpdateBody = Type.Object(
 export type OrderUpdateBody = Static<typeof OrderUpdateBody>;
 export const ORDER_STATUSES = ['draft', 'confirmed', 'delivered', 'completed', 'cancelled'] as const;
 export const OrderStatusBody = Type.Object(
-  { status: Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s))), note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { status: Type.Union([Type.Literal('draft'), Type.Literal('confirmed'), Type.Literal('delivered'), Type.Literal('completed'), Type.Literal('cancelled')]), note: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
 );
 export type OrderStatusBody = Static<typeof OrderStatusBody>;

@@ -7,8 +7,8 @@ const NullableDateTime = Type.Union([Type.String({ format: 'date-time' }), Type.
 
 export const SERVICE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const SERVICE_STATUSES = ['new', 'assigned', 'in_progress', 'waiting', 'resolved', 'closed', 'cancelled'] as const;
-const PrioritySchema = Type.Union(SERVICE_PRIORITIES.map((p) => Type.Literal(p)));
-const StatusSchema = Type.Union(SERVICE_STATUSES.map((s) => Type.Literal(s)));
+const PrioritySchema = Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high'), Type.Literal('urgent')]);
+const StatusSchema = Type.Union([Type.Literal('new'), Type.Literal('assigned'), Type.Literal('in_progress'), Type.Literal('waiting'), Type.Literal('resolved'), Type.Literal('closed'), Type.Literal('cancelled')]);
 
 export const ServiceCreateBody = Type.Object(
   {

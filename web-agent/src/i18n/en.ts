@@ -1,6 +1,7 @@
 import type { MessageSchema } from './zh-CN.ts';
 import { leadsMessages } from '../modules/leads/messages.ts';
 import { telephonyMessages } from '../modules/workbench/messages.ts';
+import { crmMessages } from '../modules/pipeline/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -77,6 +78,7 @@ const en: MessageSchema = {
   },
   telephony: telephonyMessages.en,
   leadsPage: leadsMessages.en,
+  crm: crmMessages.en,
 };
 
 export default en;

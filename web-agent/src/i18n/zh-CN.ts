@@ -2,6 +2,7 @@
 // (enforced by the MessageSchema type and by locales.test.ts).
 import { telephonyMessages } from '../modules/workbench/messages.ts';
 import { leadsMessages } from '../modules/leads/messages.ts';
+import { crmMessages } from '../modules/pipeline/messages.ts';
 
 const zhCN = {
   app: {
@@ -78,6 +79,7 @@ const zhCN = {
   },
   telephony: telephonyMessages['zh-CN'],
   leadsPage: leadsMessages['zh-CN'],
+  crm: crmMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;
