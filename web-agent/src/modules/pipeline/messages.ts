@@ -19,7 +19,7 @@ const zhCN = {
   },
   sales: {
     newQuote: '新建报价', newOrder: '新建订单', title: '标题', lines: '明细', product: '产品', description: '描述', quantity: '数量', unitPrice: '单价',
-    discount: '折扣 %', docDiscount: '整单折扣 %', tax: '税率 %', subtotal: '小计', net: '折后', addLine: '添加明细', paid: '已回款',
+    discount: '折扣 %', docDiscount: '整单折扣 %', tax: '税率 %', subtotal: '小计', taxAmount: '税额', net: '折后', addLine: '添加明细', paid: '已回款',
     outstanding: '未回款', payments: '回款', addPayment: '登记回款', receivedOn: '回款日期', confirm: '确认', deliver: '发货', complete: '完成', cancelOrder: '取消',
     code: '编码', unit: '单位', price: '价格', roundingNote: '金额按分计算，每步四舍五入；以服务器计算为准。',
     statuses: { draft: '草稿', sent: '已发送', accepted: '已接受', rejected: '已拒绝', expired: '已过期', confirmed: '已确认', delivered: '已发货', completed: '已完成', cancelled: '已取消' },
@@ -51,7 +51,7 @@ const en: Schema = {
   },
   sales: {
     newQuote: 'New quote', newOrder: 'New order', title: 'Title', lines: 'Lines', product: 'Product', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price',
-    discount: 'Discount %', docDiscount: 'Document discount %', tax: 'Tax %', subtotal: 'Subtotal', net: 'Net', addLine: 'Add line', paid: 'Paid',
+    discount: 'Discount %', docDiscount: 'Document discount %', tax: 'Tax %', subtotal: 'Subtotal', taxAmount: 'Tax', net: 'Net', addLine: 'Add line', paid: 'Paid',
     outstanding: 'Outstanding', payments: 'Payments', addPayment: 'Record payment', receivedOn: 'Received on', confirm: 'Confirm', deliver: 'Deliver', complete: 'Complete', cancelOrder: 'Cancel',
     code: 'Code', unit: 'Unit', price: 'Price', roundingNote: 'Amounts are in cents, rounded half up at each step; the server total is authoritative.',
     statuses: { draft: 'Draft', sent: 'Sent', accepted: 'Accepted', rejected: 'Rejected', expired: 'Expired', confirmed: 'Confirmed', delivered: 'Delivered', completed: 'Completed', cancelled: 'Cancelled' },
