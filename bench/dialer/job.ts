@@ -15,14 +15,25 @@ export interface JobResult extends Job {
   readonly ms: number;
 }
 
-export function policyFor(model: CallModel, mode: Job['mode']): PacingPolicy {
+/** Overrides of the default policy, e.g. `{"reserveAbandons": 3, "control": {"gain": 0.2}}`. */
+export type PolicyOverrides = Partial<Omit<PacingPolicy, 'control'>> & { control?: Partial<PacingPolicy['control']> };
+
+export function policyFor(model: CallModel, mode: Job['mode'], overrides: PolicyOverrides = {}): PacingPolicy {
   // The shift is shorter than the UK-style 24 h window, so the window's rate is the whole shift's.
-  return { ...defaultPacingPolicy, mode, abandonTarget: model.abandonTarget, graceSec: model.grace };
+  const { control, ...rest } = overrides;
+  return {
+    ...defaultPacingPolicy,
+    ...rest,
+    control: { ...defaultPacingPolicy.control, ...control },
+    mode,
+    abandonTarget: model.abandonTarget,
+    graceSec: model.grace,
+  };
 }
 
-export function runJob(model: CallModel, scenarios: readonly Scenario[], job: Job): JobResult {
+export function runJob(model: CallModel, scenarios: readonly Scenario[], job: Job, overrides?: PolicyOverrides): JobResult {
   const started = performance.now();
   const sc = scenarios[job.scenarioIndex]!;
-  const result = simulateShift(model, sc, new PacerDriver(policyFor(model, job.mode)), job.seed);
+  const result = simulateShift(model, sc, new PacerDriver(policyFor(model, job.mode, overrides)), job.seed);
   return { ...job, result, ms: performance.now() - started };
 }

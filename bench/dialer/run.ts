@@ -1,11 +1,12 @@
 // npm run bench:dialer [-- --scenarios FILE] [--out FILE] [--seeds N] [--only ID[,ID]] [--jobs N]
+//                       [--policy JSON] [--no-record]
 // Runs the real pacing module (server/src/core/dialer) against every scenario of the file, plus a 1:1
 // progressive policy in the same simulator, and reports occupancy, abandon and throughput per scenario.
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printTable, writeResults } from '../lib/report.ts';
-import type { Job, JobResult } from './job.ts';
+import type { Job, JobResult, PolicyOverrides } from './job.ts';
 import { runAll } from './pool.ts';
 import { loadScenarios } from './scenarios.ts';
 import { summarise, type ScenarioFigures } from './summary.ts';
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     seeds: { type: 'string' },
     only: { type: 'string' },
     jobs: { type: 'string', default: String(Math.max(1, Math.min(2, cpus().length))) },
+    policy: { type: 'string', default: '{}' },
+    'no-record': { type: 'boolean', default: false },
   },
 });
 
@@ -45,7 +48,8 @@ jobs.sort((a, b) => weight(b) - weight(a));
 
 const started = performance.now();
 let done = 0;
-const results: JobResult[] = await runAll(jobs, scenariosPath, file, Number(values.jobs), () => {
+const overrides = JSON.parse(values.policy) as PolicyOverrides;
+const results: JobResult[] = await runAll(jobs, { scenariosPath, file, threads: Number(values.jobs), overrides }, () => {
   done++;
   if (process.stderr.isTTY) process.stderr.write(`\r${done}/${jobs.length} shifts`);
 });
@@ -90,4 +94,5 @@ const line =
   `${figures.length} scenarios: abandon ≤ 3.0 % every seed in ${abandonOk}/${figures.length} (worst shift ${worstAbandon.toFixed(2)} %); ` +
   `gain goal (≥95 % N≥20, ≥85 % N≤10) in ${gainOk}/${withOracle.length} (lowest ${withOracle.length ? minGain.toFixed(1) : '-'} %); ` +
   `${Math.round(elapsedSec)} s on ${values.jobs} threads`;
-writeResults('dialer', { scenarios: figures.map(({ agentsLabel: _a, ...f }) => f), summary }, line, values.out);
+// --no-record: tuning runs print their table but leave bench/results and RESULTS.md alone.
+if (!values['no-record']) writeResults('dialer', { scenarios: figures.map(({ agentsLabel: _a, ...f }) => f), summary }, line, values.out);

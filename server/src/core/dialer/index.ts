@@ -4,3 +4,4 @@ export { defaultPacingPolicy, UK_WINDOW_SEC, US_WINDOW_SEC, type PacingPolicy } 
 export { CampaignLearner } from './learner.ts';
 export { decidePacing, progressiveDials, linesLeft } from './pacer.ts';
 export { deficitProfile, riskOfOneMore, dialsWithinRisk, type DeficitProfile } from './risk-model.ts';
+export * from './rules/index.ts';

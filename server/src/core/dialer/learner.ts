@@ -47,7 +47,7 @@ export class CampaignLearner {
 
   constructor(private readonly policy: PacingPolicy) {
     this.window = emptyAbandonWindow(policy.abandonWindowSec);
-    this.control = initialControl(policy.abandonTarget);
+    this.control = initialControl(policy.abandonTarget, policy.control);
   }
 
   /** A dial ended its ringing phase `ageSec` after originate. */
@@ -60,7 +60,7 @@ export class CampaignLearner {
   /** A live answer was connected to an agent, or abandoned (AMD false positives count as abandoned). */
   liveAnswerSettled(outcome: LiveAnswerOutcome, nowSec: number): void {
     recordLiveAnswer(this.window, nowSec, outcome !== 'connected');
-    updateControl(this.control, this.policy.abandonTarget, this.policy.reserveAbandons, windowCounts(this.window, nowSec));
+    updateControl(this.control, this.policy.abandonTarget, this.policy.reserveAbandons, windowCounts(this.window, nowSec), this.policy.control);
   }
 
   talkEnded(durationSec: number): void {
@@ -91,7 +91,7 @@ export class CampaignLearner {
       dialAnswerRow: t.dial.row,
       talkFreeRow: t.talk.row,
       wrapFreeRow: t.wrap.row,
-      riskThreshold: riskThreshold(this.control, this.policy.abandonTarget, this.policy.reserveAbandons, windowNow),
+      riskThreshold: riskThreshold(this.control, this.policy.abandonTarget, this.policy.reserveAbandons, windowNow, this.policy.control),
       window: windowNow,
     };
   }

@@ -1,3 +1,4 @@
+import { defaultControlTuning, type AbandonControlTuning } from './abandon/controller.ts';
 import type { DialerMode } from './types.ts';
 
 export interface PacingPolicy {
@@ -17,6 +18,8 @@ export interface PacingPolicy {
    * slack, so a burst of bad luck near the end of a window still leaves the rate under target.
    */
   readonly reserveAbandons: number;
+  /** Gains of the abandon-rate controller (see abandon/controller.ts). */
+  readonly control: AbandonControlTuning;
   /** Observations needed before the learned distributions are trusted fully (progressive until then). */
   readonly warmup: { readonly answers: number; readonly talks: number; readonly dials: number };
 }
@@ -29,6 +32,7 @@ export const defaultPacingPolicy: PacingPolicy = {
   abandonWindowSec: 24 * 3600,
   graceSec: 2,
   reserveAbandons: 4,
+  control: defaultControlTuning,
   warmup: { answers: 30, talks: 30, dials: 150 },
 };
 

@@ -16,6 +16,8 @@ export interface AbandonControlState {
 }
 
 export interface AbandonControlTuning {
+  /** Starting θref as a multiple of the target. */
+  readonly initialRatio: number;
   /** Change of log θ per abandon of budget. */
   readonly gain: number;
   /** Drift of log θref per settled live answer, per abandon of budget error. */
@@ -24,11 +26,10 @@ export interface AbandonControlTuning {
   readonly maxTheta: number;
 }
 
-export const defaultControlTuning: AbandonControlTuning = { gain: 0.12, drift: 0.0004, minTheta: 0.002, maxTheta: 0.3 };
+export const defaultControlTuning: AbandonControlTuning = { initialRatio: 1, gain: 0.25, drift: 0.002, minTheta: 0.002, maxTheta: 0.3 };
 
-export function initialControl(target: number): AbandonControlState {
-  // Calibrated thresholds sit between about 0.3 and 2 times the target; start at the cautious end.
-  return { logThetaRef: Math.log(0.5 * target) };
+export function initialControl(target: number, tuning: AbandonControlTuning = defaultControlTuning): AbandonControlState {
+  return { logThetaRef: Math.log(tuning.initialRatio * target) };
 }
 
 function budgetError(target: number, reserve: number, live: number, abandoned: number): number {
