@@ -9,7 +9,7 @@ import { ensureDefaultPipeline } from '../../server/src/modules/pipelines/reposi
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const WEB = resolve(import.meta.dirname, '../../web-agent');
-const REP = { username: 'sales.zhang', password: 'correct-horse-battery', displayName: '张销售', roles: ['sales'] };
+const REP = { username: 'sales.zhang', password: 'correct-horse-battery', displayName: '张销售', roles: ['sales' as const] };
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
