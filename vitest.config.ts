@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Three tiers. unit: pure code next to its source. integration: real PostgreSQL, Redis and Asterisk.
 // e2e: the console in Debian's chromium against the real stack. Real-service tiers run files one at a time
 // because they share one Asterisk and two cores.
+// e2e-webrtc: the inbound call flow with real WebRTC audio; it exists only inside the test network namespace
+// (tests/support/netns/run.ts sets RINGSIDE_NETNS), where the e2e Asterisk, a private Redis, the server and
+// Chromium share one loopback. `npm run test:e2e-webrtc` is the way in.
+const inNetns = Boolean(process.env.RINGSIDE_NETNS);
+const webrtcFiles = ['tests/e2e/inbound*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -27,12 +33,27 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: webrtcFiles,
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
+      ...(inNetns
+        ? [
+            {
+              test: {
+                name: 'e2e-webrtc',
+                include: webrtcFiles,
+                globalSetup: ['tests/support/global-setup.ts'],
+                fileParallelism: false,
+                testTimeout: 180_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -2,9 +2,30 @@
 // redis-server and the e2e Asterisk on the namespace's loopback, then the wrapped command with the
 // namespace environment, then an orderly stop. run.ts kills whatever is left and deletes the namespace.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, createServer, type Server } from 'node:net';
 import { configFromEnvironment } from '../../../server/src/config/index.ts';
 import { startE2eAsterisk, stopE2eAsterisk } from './asterisk-e2e.ts';
-import { namespaceEnv, NETNS_ENV } from './env.ts';
+import { namespaceEnv, NETNS_ENV, pgForwardPort, pgSocketPath } from './env.ts';
+
+/** 127.0.0.1:<port> in the namespace → the host PostgreSQL's unix socket (byte pipe, one per connection). */
+async function forwardPostgres(databaseUrl: string): Promise<Server> {
+  const socketPath = pgSocketPath(databaseUrl);
+  const server = createServer((client) => {
+    const upstream = connect(socketPath);
+    client.pipe(upstream).pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close);
+    upstream.on('error', close);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(pgForwardPort(databaseUrl), '127.0.0.1', resolve);
+  });
+  return server;
+}
 
 async function startRedis(): Promise<ChildProcess> {
   const redis = spawn('redis-server', ['--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'], {
@@ -26,6 +47,7 @@ async function main(command: string[]): Promise<number> {
   const namespace = process.env[NETNS_ENV];
   if (!namespace || command.length === 0) throw new Error('inside.ts is started by tests/support/netns/run.ts');
   const config = configFromEnvironment();
+  const pg = await forwardPostgres(config.DATABASE_URL);
   const redis = await startRedis();
   try {
     const ast = await startE2eAsterisk({
@@ -41,6 +63,7 @@ async function main(command: string[]): Promise<number> {
   } finally {
     await stopE2eAsterisk(config.PBX_ROOT).catch((err: unknown) => console.error('stopping the e2e Asterisk:', err));
     redis.kill('SIGTERM');
+    pg.close();
   }
 }
 
