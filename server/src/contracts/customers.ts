@@ -190,3 +190,19 @@ export const PhoneLookupQuery = Type.Object({ number: Type.String({ minLength: 1
 export const PhoneLookupResult = Type.Object({ e164: S, matches: Type.Array(PhoneMatchDto) });
 
 export const TimelineQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false });
+
+type Rows = Record<string, unknown>[];
+export type TimelinePage = { items: Rows; nextCursor: string | null };
+/** GET /api/customers/:id/360: sections are JSON rows assembled in SQL (see customer360/sections.ts). */
+export type Customer360 = {
+  customer: CustomerDto;
+  contacts: Rows;
+  relations: Rows;
+  opportunities: Rows;
+  quotes: Rows;
+  orders: Rows;
+  payments: Rows;
+  serviceRequests: Rows;
+  stats: Record<string, unknown>;
+  timeline: TimelinePage;
+};

@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN.ts';
 import { leadsMessages } from '../modules/leads/messages.ts';
 import { telephonyMessages } from '../modules/workbench/messages.ts';
 import { crmMessages } from '../modules/pipeline/messages.ts';
+import { customersMessages } from '../modules/customers/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -79,6 +80,7 @@ const en: MessageSchema = {
   telephony: telephonyMessages.en,
   leadsPage: leadsMessages.en,
   crm: crmMessages.en,
+  customersPage: customersMessages.en,
 };
 
 export default en;

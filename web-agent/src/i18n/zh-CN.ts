@@ -3,6 +3,7 @@
 import { telephonyMessages } from '../modules/workbench/messages.ts';
 import { leadsMessages } from '../modules/leads/messages.ts';
 import { crmMessages } from '../modules/pipeline/messages.ts';
+import { customersMessages } from '../modules/customers/messages.ts';
 
 const zhCN = {
   app: {
@@ -80,6 +81,7 @@ const zhCN = {
   telephony: telephonyMessages['zh-CN'],
   leadsPage: leadsMessages['zh-CN'],
   crm: crmMessages['zh-CN'],
+  customersPage: customersMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Customer360, TimelinePage } from '../../contracts/customers.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { customers } from '../../db/schema/customers.ts';
 import { users } from '../../db/schema/users.ts';
@@ -13,23 +14,7 @@ import * as s from './sections.ts';
 const SYSTEM_SCOPE: DataScope = { kind: 'all', userId: 'system' };
 type Rows = Record<string, unknown>[];
 
-export type TimelinePage = {
-  items: Rows;
-  nextCursor: string | null;
-};
-
-export type Customer360 = {
-  customer: ReturnType<typeof toCustomerDto>;
-  contacts: Rows;
-  relations: Rows;
-  opportunities: Rows;
-  quotes: Rows;
-  orders: Rows;
-  payments: Rows;
-  serviceRequests: Rows;
-  stats: Record<string, unknown>;
-  timeline: TimelinePage;
-};
+export type { Customer360, TimelinePage };
 
 export const encodeCursor = (c: s.TimelineCursor) => Buffer.from(`${c.at}|${c.id}`).toString('base64url');
 
