@@ -128,3 +128,27 @@ describe('opportunities', () => {
     expect(res.json()).toMatchObject({ ownerId: w.ids.repB, teamId: w.teams.east, ownerName: 'Rep B' });
   });
 });
+
+describe('pipeline settings', () => {
+  it('makes another pipeline the default and deactivates it again; an unknown pipeline is 404', async () => {
+    const created = (await w.as.admin.post('/api/pipelines', { name: 'Renewals', isDefault: true, stages: [{ name: 'Due', winRate: 60 }] })).json();
+    const all = (await w.as.repA.get('/api/pipelines')).json().items;
+    expect(all.filter((p: { isDefault: boolean }) => p.isDefault).map((p: { id: string }) => p.id)).toEqual([created.id]);
+    const off = await w.as.boss.patch(`/api/pipelines/${created.id}`, { isDefault: false, active: false });
+    expect(off.json()).toMatchObject({ isDefault: false, active: false });
+    expect((await w.as.boss.patch('/api/pipelines/00000000-0000-4000-8000-000000000000', { name: 'x' })).statusCode).toBe(404);
+    expect((await w.as.boss.patch(`/api/pipelines/${created.id}`, {})).statusCode).toBe(400);
+  });
+
+  it('refuses a kanban move by an agent (403) and a move into another pipeline\'s stage (400)', async () => {
+    const o = (await w.as.repA.post('/api/opportunities', { name: 'Mover', customerId: eastCustomer })).json();
+    expect((await w.as.agent.patch(`/api/opportunities/${o.id}/stage`, { stageId: pipeline.stages[1]!.id, version: o.version })).statusCode).toBe(403);
+    const other = (await w.as.repA.get('/api/pipelines')).json().items.find((p: { id: string }) => p.id !== pipeline.id);
+    const res = await w.as.repA.patch(`/api/opportunities/${o.id}/stage`, { stageId: other.stages[0].id, version: o.version });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].path).toBe('stageId');
+    expect((await w.as.repA.patch(`/api/opportunities/${o.id}/stage`, { stageId: 'nope', version: 0 })).json().details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['stageId', 'version']),
+    );
+  });
+});

@@ -131,3 +131,26 @@ describe('orders, payments and receivables', () => {
     expect((await w.as.repC.get('/api/orders')).json().total).toBe(0);
   });
 });
+
+describe('document reads and draft edits', () => {
+  it('lists and reads quotes in scope only', async () => {
+    const list = (await w.as.repA.get(`/api/quotes?customerId=${customerId}`)).json();
+    expect(list.total).toBe(1);
+    const id = list.items[0].id;
+    expect((await w.as.boss.get(`/api/quotes/${id}`)).json().lines).toHaveLength(2);
+    expect((await w.as.repC.get(`/api/quotes/${id}`)).statusCode).toBe(404);
+    expect((await w.as.repC.patch(`/api/quotes/${id}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await w.as.agent.get('/api/quotes')).statusCode).toBe(403);
+    expect((await w.as.repA.patch(`/api/quotes/${id}`, { title: 'x', version: 1 })).statusCode).toBe(409);
+  });
+
+  it('re-prices a draft order when its lines change and refuses a stale version', async () => {
+    const o = (await w.as.repA.post('/api/orders', { title: 'Draft', customerId, lines: [{ description: 'Consulting', quantity: 1, unitPriceCents: 10_000 }] })).json();
+    const upd = await w.as.repA.patch(`/api/orders/${o.id}`, { lines: [{ description: 'Consulting', quantity: 2, unitPriceCents: 10_000, taxRatePct: 6 }], version: o.version });
+    expect(upd.json()).toMatchObject({ subtotalCents: 20_000, taxCents: 1_200, totalCents: 21_200, version: o.version + 1 });
+    expect((await w.as.repA.patch(`/api/orders/${o.id}`, { title: 'stale', version: o.version })).statusCode).toBe(409);
+    const bad = await w.as.repA.patch(`/api/orders/${o.id}`, { lines: [{ quantity: 0 }] });
+    expect(bad.json().details.map((d: { path: string }) => d.path)).toContain('lines/0/quantity');
+    expect((await w.as.repA.get(`/api/orders/${o.id}`)).json().totalCents).toBe(21_200);
+  });
+});

@@ -117,3 +117,20 @@ describe('birthday reminders', () => {
     expect(await birthdayJob.handle({ daysAhead: 3 }, ctx)).toEqual({ created: 1 });
   });
 });
+
+describe('service request edits', () => {
+  it('edits fields with optimistic concurrency and moves the reminder job to the new time', async () => {
+    const first = new Date(Date.now() + 3_600_000);
+    const d = (await w.as.agent.post('/api/service-requests', { title: 'Noise', customerId, remindAt: first.toISOString() })).json();
+    const later = new Date(Date.now() + 7_200_000);
+    const res = await w.as.agent.patch(`/api/service-requests/${d.request.id}`, { priority: 'urgent', remindAt: later.toISOString(), version: d.request.version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().request).toMatchObject({ priority: 'urgent', remindAt: later.toISOString() });
+    const queue = ts.app.jobs.queues.get('reminders')!;
+    expect(await queue.getJob(reminderJobId('service_request', d.request.id, first))).toBeUndefined();
+    expect(await queue.getJob(reminderJobId('service_request', d.request.id, later))).toBeDefined();
+    expect((await w.as.agent.patch(`/api/service-requests/${d.request.id}`, { title: 'x', version: d.request.version })).statusCode).toBe(409);
+    expect((await w.as.repC.patch(`/api/service-requests/${d.request.id}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await w.as.agent.patch(`/api/service-requests/${d.request.id}`, { priority: 'now' })).json().details[0].path).toBe('priority');
+  });
+});
