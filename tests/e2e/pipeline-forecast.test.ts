@@ -9,7 +9,7 @@ import { customers } from '../../server/src/db/schema/customers.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const WEB = resolve(import.meta.dirname, '../../web-agent');
-const REP = { username: 'rep.wang', password: 'correct-horse-battery', displayName: '王销售', roles: ['sales'] };
+const REP = { username: 'rep.wang', password: 'correct-horse-battery', displayName: '王销售', roles: ['sales' as const] };
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
