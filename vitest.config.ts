@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['pbx/src/**/*.test.ts', 'pbx/scripts/**/*.test.ts', 'server/src/**/*.test.ts', 'web-agent/src/**/*.test.ts'],
+          include: ['pbx/src/**/*.test.ts', 'pbx/scripts/**/*.test.ts', 'server/src/**/*.test.ts', 'web-agent/src/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
         },
       },
