@@ -42,7 +42,15 @@ async function uploadFile(file: File): Promise<ImportPreview> {
   return body as ImportPreview;
 }
 
+export interface SavedQuery {
+  id: string;
+  name: string;
+  filter: Record<string, unknown>;
+}
+
 export const leadsApi = {
+  savedQueries: () => api.get<{ items: SavedQuery[] }>('/api/saved-queries?entityType=lead'),
+  saveQuery: (name: string, filter: Record<string, unknown>) => api.post<SavedQuery>('/api/saved-queries', { entityType: 'lead', name, filter }),
   list: (f: LeadFilters) => api.get<{ items: LeadDto[]; total: number }>(`/api/leads?${query(f)}`),
   get: (id: string) => api.get<LeadDto>(`/api/leads/${id}`),
   create: (body: LeadCreateBody) => api.post<LeadDto>('/api/leads', body),
