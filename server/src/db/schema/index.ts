@@ -10,3 +10,5 @@ export * from './saved-queries.ts';
 export * from './opportunities.ts';
 export * from './sales.ts';
 export * from './service.ts';
+export * from './telephony.ts';
+export * from './calls.ts';
