@@ -33,14 +33,17 @@ export const useCallsStore = defineStore('calls', () => {
       offer.value = payload;
       update.value = null;
     });
+    // Updates and the end may concern a call this agent got without an offer of its own (e.g. the
+    // consult leg of a transfer): follow whichever call is on the desk.
     socket.on('call:update', (payload) => {
-      if (offer.value?.callId === payload.callId) update.value = payload;
+      if (!offer.value || offer.value.callId === payload.callId) update.value = payload;
     });
     socket.on('call:ended', (payload) => {
-      if (offer.value?.callId !== payload.callId) return;
+      const mine = !offer.value || offer.value.callId === payload.callId || update.value?.callId === payload.callId;
+      if (!mine) return;
       update.value = update.value ? { ...update.value, status: 'ended' } : null;
       if (payload.wrapUpRequired) wrapUp.value = payload;
-      else offer.value = null;
+      else if (offer.value?.callId === payload.callId) offer.value = null;
     });
     void telephonyApi
       .dispositions()
@@ -48,7 +51,7 @@ export const useCallsStore = defineStore('calls', () => {
       .catch(() => undefined);
   }
 
-  const id = () => offer.value?.callId ?? '';
+  const id = () => offer.value?.callId ?? update.value?.callId ?? '';
 
   async function submitWrapUp(body: WrapUpBody): Promise<void> {
     const callId = wrapUp.value?.callId;

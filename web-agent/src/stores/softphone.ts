@@ -1,12 +1,13 @@
 // Thin store over the Softphone service: one instance per signed-in console, alive across page changes
 // (its hidden <audio> element hangs off <body>). Components read `state` and call the actions.
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import { defineStore } from 'pinia';
 import { Softphone } from '../services/sip/softphone.ts';
 import { INITIAL_STATE, type SoftphoneState } from '../services/sip/softphone-machine.ts';
 import { telephonyApi } from '../services/telephony.ts';
 import { recordRing } from '../modules/call-panel/timings.ts';
 import { useCallsStore } from './calls.ts';
+import { useSessionStore } from './session.ts';
 
 /** Tone tests turn off voice processing so a pure sine survives (?rawAudio=1 or localStorage flag). */
 function rawAudioRequested(): boolean {
@@ -57,6 +58,17 @@ export const useSoftphoneStore = defineStore('softphone', () => {
     created.on('error', (m) => (lastError.value = m));
     phone.value = created;
     exposeTestHooks(created);
+    // Signing out of the console unregisters the phone: nobody may ring a console without a user.
+    const session = useSessionStore();
+    const stopWatching = watch(
+      () => session.status,
+      (status) => {
+        if (status !== 'authenticated') {
+          stopWatching();
+          void stop();
+        }
+      },
+    );
     await created.start();
   }
 
