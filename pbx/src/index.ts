@@ -2,3 +2,5 @@
 export * from './port/index.ts';
 export { createAsteriskAdapter, type AsteriskAdapter, type AsteriskAdapterOptions } from './asterisk/index.ts';
 export type { BackoffOptions } from './asterisk/backoff.ts';
+export type { AgentEndpointSpec, PbxProvisioning } from './port/provisioning.ts';
+export { createAsteriskProvisioning, type AsteriskProvisioningOptions } from './asterisk/provisioning.ts';
