@@ -2,7 +2,7 @@
 // payments, service requests). Types come from the server contracts.
 import { api } from './api.ts';
 import type {
-  FunnelDto, ForecastDto, OpportunityCreateBody, OpportunityDto, PipelineDto, StageHistoryDto,
+  FunnelDto, ForecastDto, OpportunityCreateBody, OpportunityDto, OpportunityUpdateBody, PipelineDto, StageHistoryDto,
 } from '../../../server/src/contracts/opportunities.ts';
 import type { ActivityCreateBody, ActivityItemDto, FollowUpDto } from '../../../server/src/contracts/activities.ts';
 import type { OrderCreateBody, OrderDto, ProductCreateBody, ProductDto, QuoteCreateBody, QuoteDto, ReceivablesDto } from '../../../server/src/contracts/sales.ts';
@@ -37,6 +37,7 @@ export const crmApi = {
   opportunities: (f: Record<string, unknown>) => api.get<Page<OpportunityDto>>(`/api/opportunities?${qs(f)}`),
   opportunity: (id: string) => api.get<{ opportunity: OpportunityDto; history: StageHistoryDto[] }>(`/api/opportunities/${id}`),
   createOpportunity: (b: OpportunityCreateBody) => api.post<OpportunityDto>('/api/opportunities', b),
+  updateOpportunity: (id: string, b: OpportunityUpdateBody) => patch<OpportunityDto>(`/api/opportunities/${id}`, b),
   moveOpportunity: (id: string, stageId: string, version: number) => patch<OpportunityDto>(`/api/opportunities/${id}/stage`, { stageId, version }),
   forecast: (f: { period: string; groupBy: string; from?: string; to?: string }) => api.get<ForecastDto>(`/api/forecast?${qs(f)}`),
   funnel: (pipelineId?: string) => api.get<FunnelDto>(`/api/forecast/funnel?${qs({ pipelineId })}`),

@@ -5,7 +5,7 @@ const zhCN = {
   tabs: { board: '商机看板', forecast: '销售预测', followUps: '我的跟进', orders: '报价与订单', products: '产品', service: '服务请求' },
   common: { save: '保存', cancel: '取消', create: '新建', reload: '刷新', amount: '金额', total: '合计', status: '状态', owner: '负责人', customerId: '客户 ID', noData: '暂无数据', conflict: '该记录已被他人修改，已重新加载' },
   opp: {
-    new: '新建商机', name: '商机名称', stage: '阶段', winRate: '赢率', weighted: '加权金额', closeDate: '预计成交日期', history: '阶段历史',
+    new: '新建商机', edit: '编辑', name: '商机名称', stage: '阶段', winRate: '赢率', weighted: '加权金额', closeDate: '预计成交日期', history: '阶段历史',
     from: '原阶段', to: '新阶段', changedBy: '操作人', changedAt: '时间',
   },
   forecast: {
@@ -13,7 +13,7 @@ const zhCN = {
     periodStart: '期间', group: '销售 / 团队', count: '数量', funnel: '销售漏斗', totalWeighted: '预测合计',
   },
   activity: {
-    add: '添加跟进', kind: '类型', subject: '主题', body: '内容', dueAt: '到期时间', remindAt: '提醒时间', done: '完成', undone: '撤销完成',
+    add: '添加跟进', reminder: '跟进提醒', kind: '类型', subject: '主题', body: '内容', dueAt: '到期时间', remindAt: '提醒时间', done: '完成', undone: '撤销完成',
     overdue: '已逾期', today: '今天', upcoming: '即将到期',
     kinds: { call: '电话', visit: '拜访', email: '邮件', sms: '短信', meeting: '会议', task: '任务', note: '备注' },
   },
@@ -37,7 +37,7 @@ const en: Schema = {
   tabs: { board: 'Pipeline', forecast: 'Forecast', followUps: 'My follow-ups', orders: 'Quotes & orders', products: 'Products', service: 'Service requests' },
   common: { save: 'Save', cancel: 'Cancel', create: 'New', reload: 'Reload', amount: 'Amount', total: 'Total', status: 'Status', owner: 'Owner', customerId: 'Customer ID', noData: 'No data', conflict: 'Someone else changed this record; reloaded' },
   opp: {
-    new: 'New opportunity', name: 'Opportunity', stage: 'Stage', winRate: 'Win rate', weighted: 'Weighted', closeDate: 'Expected close', history: 'Stage history',
+    new: 'New opportunity', edit: 'Edit', name: 'Opportunity', stage: 'Stage', winRate: 'Win rate', weighted: 'Weighted', closeDate: 'Expected close', history: 'Stage history',
     from: 'From', to: 'To', changedBy: 'By', changedAt: 'When',
   },
   forecast: {
@@ -45,7 +45,7 @@ const en: Schema = {
     periodStart: 'Period', group: 'Rep / team', count: 'Count', funnel: 'Sales funnel', totalWeighted: 'Forecast total',
   },
   activity: {
-    add: 'Add activity', kind: 'Type', subject: 'Subject', body: 'Notes', dueAt: 'Due', remindAt: 'Remind at', done: 'Done', undone: 'Reopen',
+    add: 'Add activity', reminder: 'Reminder', kind: 'Type', subject: 'Subject', body: 'Notes', dueAt: 'Due', remindAt: 'Remind at', done: 'Done', undone: 'Reopen',
     overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming',
     kinds: { call: 'Call', visit: 'Visit', email: 'Email', sms: 'SMS', meeting: 'Meeting', task: 'Task', note: 'Note' },
   },
