@@ -4,8 +4,7 @@ import { userRoles, users } from '../../../db/schema/users.ts';
 import type { JobDefinition } from '../../../jobs/registry.ts';
 import { loadScope, type DataScope } from '../../access/scope.ts';
 import { DEFAULT_DEDUPE_KEYS, importLeadsFile } from './importer.ts';
-import { publishImportProgress } from './progress.ts';
-import { findBatch, updateBatch } from './repository.ts';
+import { findBatch, updateBatch, type ImportCounters } from './repository.ts';
 
 export interface LeadImportJobData {
   batchId: string;
@@ -26,8 +25,10 @@ export const leadImportJob: JobDefinition<LeadImportJobData> = {
   async handle({ batchId, region }, ctx) {
     const batch = await findBatch(ctx.db, batchId);
     if (!batch || batch.status === 'done' || !batch.content || !batch.mapping || !batch.policy) return { skipped: true };
-    const notify = (status: string, c: Omit<Parameters<typeof publishImportProgress>[1], 'batchId' | 'status'>) =>
-      publishImportProgress(batch.createdBy, { batchId, status, ...c });
+    // Progress goes to the uploader's sockets; through the Redis adapter this works from any worker process.
+    const notify = (status: string, c: ImportCounters) => {
+      if (batch.createdBy) ctx.io?.to(`user:${batch.createdBy}`).emit('lead-import:progress', { batchId, status, ...c });
+    };
     try {
       const counters = await importLeadsFile(
         { db: ctx.db, region, scope: await scopeOfUser(ctx.db, batch.createdBy) },

@@ -7,7 +7,6 @@ import { AppError } from '../../../errors/catalog.ts';
 import { scopeOf } from '../../access/request-scope.ts';
 import { access } from '../../auth/guard.ts';
 import { toCsv } from './csv-export.ts';
-import { bindImportProgress } from './progress.ts';
 import { findVisibleBatch, listIssues } from './repository.ts';
 import { commitImport, previewUpload, toBatchDto } from './service.ts';
 
@@ -21,7 +20,6 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const leadImportRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   // Encapsulated in this plugin: only the upload route takes raw file bodies.
   app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
-  bindImportProgress((userId, payload) => app.io.to(`user:${userId}`).emit('lead-import:progress', payload));
 
   app.post(
     '/api/leads/imports',
