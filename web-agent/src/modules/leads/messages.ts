@@ -32,6 +32,10 @@ const zhCN = {
     hint: '将代码粘贴到公司网站的合适位置；可以修改样式，但请勿修改字段名称与脚本。', defaultThanks: '感谢您的留言，我们会尽快与您联系。',
     saved: '表单已保存',
   },
+  reasons: {
+    required: '必填', badPhone: '电话号码无效：{arg}', badEmail: '邮箱格式不正确', tooLong: '超过 {arg} 个字符',
+    duplicateRow: '与文件第 {arg} 行重复', matchesExisting: '与已有记录重复（{arg}）', alreadyImported: '该行已从同一文件导入过',
+  },
   empty: '暂无线索',
 };
 
@@ -66,6 +70,10 @@ const en: typeof zhCN = {
     owner: 'Assign to (user ID)', active: 'Active', snippet: 'HTML code', copy: 'Copy code', copied: 'Copied', preview: 'Live preview',
     hint: 'Paste the code into your website; restyle it freely but keep the field names and the script.', defaultThanks: 'Thank you, we will contact you shortly.',
     saved: 'Form saved',
+  },
+  reasons: {
+    required: 'Required', badPhone: 'Not a valid phone number: {arg}', badEmail: 'Not an email address', tooLong: 'Longer than {arg} characters',
+    duplicateRow: 'Duplicate of row {arg} in this file', matchesExisting: 'Matches an existing {arg}', alreadyImported: 'Already imported from this file',
   },
   empty: 'No leads yet',
 };
