@@ -49,6 +49,8 @@ export interface SavedQuery {
 }
 
 export const leadsApi = {
+  /** For the convert dialog's "existing customer" picker (the customers module's list, name filter). */
+  findCustomers: (name: string) => api.get<{ items: { id: string; name: string }[] }>(`/api/customers?name=${encodeURIComponent(name)}&pageSize=20`),
   savedQueries: () => api.get<{ items: SavedQuery[] }>('/api/saved-queries?entityType=lead'),
   saveQuery: (name: string, filter: Record<string, unknown>) => api.post<SavedQuery>('/api/saved-queries', { entityType: 'lead', name, filter }),
   list: (f: LeadFilters) => api.get<{ items: LeadDto[]; total: number }>(`/api/leads?${query(f)}`),

@@ -14,7 +14,7 @@ const zhCN = {
   form: { createTitle: '新建线索', editTitle: '编辑线索', phonesHint: '多个号码用逗号分隔', saved: '已保存' },
   detail: { title: '线索详情', timeline: '跟进记录', noActivities: '暂无跟进记录', convertedTo: '已转化为客户' },
   convert: {
-    title: '转化线索', target: '客户', newCustomer: '新建客户', existingCustomer: '关联已有客户', customerId: '客户 ID',
+    title: '转化线索', target: '客户', newCustomer: '新建客户', existingCustomer: '关联已有客户', customerId: '选择客户',
     createOpportunity: '同时创建商机', opportunityName: '商机名称', amount: '预计金额（元）', submit: '确认转化', done: '转化成功',
   },
   import: {
@@ -53,7 +53,7 @@ const en: typeof zhCN = {
   form: { createTitle: 'New lead', editTitle: 'Edit lead', phonesHint: 'Separate several numbers with commas', saved: 'Saved' },
   detail: { title: 'Lead details', timeline: 'Timeline', noActivities: 'No activities yet', convertedTo: 'Converted to customer' },
   convert: {
-    title: 'Convert lead', target: 'Customer', newCustomer: 'Create a new customer', existingCustomer: 'Attach to an existing customer', customerId: 'Customer ID',
+    title: 'Convert lead', target: 'Customer', newCustomer: 'Create a new customer', existingCustomer: 'Attach to an existing customer', customerId: 'Customer',
     createOpportunity: 'Also create an opportunity', opportunityName: 'Opportunity name', amount: 'Expected amount (CNY)', submit: 'Convert', done: 'Lead converted',
   },
   import: {
