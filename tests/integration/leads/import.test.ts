@@ -138,6 +138,9 @@ describe('lead import', () => {
     const up = await rep.upload('leads-utf8.csv', fixture('leads-utf8.csv'));
     const id = up.json().batchId;
     expect((await peer.call('GET', `/api/leads/imports/${id}`)).statusCode).toBe(404);
+    expect((await peer.call('GET', `/api/leads/imports/${id}/issues`)).statusCode).toBe(404);
+    expect((await peer.call('GET', `/api/leads/imports/${id}/issues.csv`)).statusCode).toBe(404);
+    expect((await agent.call('GET', `/api/leads/imports/${id}`)).statusCode).toBe(403);
     expect((await peer.call('POST', `/api/leads/imports/${id}/commit`, { mapping: zhMapping, policy: 'skip' })).statusCode).toBe(404);
     const noName = await rep.call('POST', `/api/leads/imports/${id}/commit`, { mapping: { '1': 'company' }, policy: 'skip' });
     expect(noName.statusCode).toBe(400);

@@ -102,6 +102,20 @@ describe('public web form endpoint', () => {
     expect(await count(ts, 'leads', `name = '访客' and source = 'website'`)).toBe(1);
   });
 
+  it('an admin edits a form (unknown id 404, sales 403); a deactivated form answers 404 publicly', async () => {
+    const body = { name: '停用表单', thankYouMessage: '谢谢', fields: [{ key: 'name', label: '姓名', required: true }], active: false };
+    expect((await rep.call('PUT', `/api/leads/webforms/${formId}`, body)).statusCode).toBe(403);
+    expect((await admin.call('PUT', '/api/leads/webforms/00000000-0000-4000-8000-000000000000', body)).statusCode).toBe(404);
+    const created = await admin.call('POST', '/api/leads/webforms', { ...body, active: true });
+    const id = created.json().id;
+    expect((await submit({ name: 'Before' }, {}, id, '203.0.113.30')).statusCode).toBe(200);
+    const res = await admin.call('PUT', `/api/leads/webforms/${id}`, body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ active: false, name: '停用表单' });
+    expect((await submit({ name: 'After' }, {}, id, '203.0.113.31')).statusCode).toBe(404);
+    expect((await rep.call('GET', `/api/leads/webforms/${id}/snippet`)).statusCode).toBe(403);
+  });
+
   it('rate-limits per client address', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 7; i++) codes.push((await submit({ name: `R${i}`, phone: `1380013810${i}` }, {}, formId, '203.0.113.50')).statusCode);
