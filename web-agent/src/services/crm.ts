@@ -2,7 +2,7 @@
 // payments, service requests). Types come from the server contracts.
 import { api } from './api.ts';
 import type {
-  FunnelDto, ForecastDto, OpportunityCreateBody, OpportunityDto, OpportunityUpdateBody, PipelineDto, StageHistoryDto,
+  FunnelDto, ForecastDto, OpportunityCreateBody, OpportunityDto, OpportunityUpdateBody, PipelineDto, StageHistoryDto, StageUpdateBody,
 } from '../../../server/src/contracts/opportunities.ts';
 import type { ActivityCreateBody, ActivityItemDto, FollowUpDto } from '../../../server/src/contracts/activities.ts';
 import type { OrderCreateBody, OrderDto, ProductCreateBody, ProductDto, QuoteCreateBody, QuoteDto, ReceivablesDto } from '../../../server/src/contracts/sales.ts';
@@ -34,6 +34,7 @@ export interface DocSummary {
 
 export const crmApi = {
   pipelines: () => api.get<{ items: PipelineDto[] }>('/api/pipelines'),
+  updateStage: (pipelineId: string, stageId: string, b: StageUpdateBody) => patch<PipelineDto>(`/api/pipelines/${pipelineId}/stages/${stageId}`, b),
   opportunities: (f: Record<string, unknown>) => api.get<Page<OpportunityDto>>(`/api/opportunities?${qs(f)}`),
   opportunity: (id: string) => api.get<{ opportunity: OpportunityDto; history: StageHistoryDto[] }>(`/api/opportunities/${id}`),
   createOpportunity: (b: OpportunityCreateBody) => api.post<OpportunityDto>('/api/opportunities', b),

@@ -2,10 +2,10 @@
 // merged into the locale files under `crm` with one line each. Both locales carry the same keys.
 
 const zhCN = {
-  tabs: { board: '商机看板', forecast: '销售预测', followUps: '我的跟进', orders: '报价与订单', products: '产品', service: '服务请求' },
-  common: { save: '保存', cancel: '取消', create: '新建', reload: '刷新', amount: '金额', total: '合计', status: '状态', owner: '负责人', customerId: '客户 ID', noData: '暂无数据', conflict: '该记录已被他人修改，已重新加载' },
+  tabs: { stages: '阶段与赢率', board: '商机看板', forecast: '销售预测', followUps: '我的跟进', orders: '报价与订单', products: '产品', service: '服务请求' },
+  common: { save: '保存', saved: '已保存', cancel: '取消', create: '新建', reload: '刷新', amount: '金额', total: '合计', status: '状态', owner: '负责人', customerId: '客户 ID', noData: '暂无数据', conflict: '该记录已被他人修改，已重新加载' },
   opp: {
-    new: '新建商机', edit: '编辑', statuses: { open: '进行中', won: '赢单', lost: '输单' }, name: '商机名称', stage: '阶段', winRate: '赢率', weighted: '加权金额', closeDate: '预计成交日期', history: '阶段历史',
+    new: '新建商机', edit: '编辑', kind: '类型', position: '顺序', statuses: { open: '进行中', won: '赢单', lost: '输单' }, name: '商机名称', stage: '阶段', winRate: '赢率', weighted: '加权金额', closeDate: '预计成交日期', history: '阶段历史',
     from: '原阶段', to: '新阶段', changedBy: '操作人', changedAt: '时间',
   },
   forecast: {
@@ -34,10 +34,10 @@ const zhCN = {
 type Schema = typeof zhCN;
 
 const en: Schema = {
-  tabs: { board: 'Pipeline', forecast: 'Forecast', followUps: 'My follow-ups', orders: 'Quotes & orders', products: 'Products', service: 'Service requests' },
-  common: { save: 'Save', cancel: 'Cancel', create: 'New', reload: 'Reload', amount: 'Amount', total: 'Total', status: 'Status', owner: 'Owner', customerId: 'Customer ID', noData: 'No data', conflict: 'Someone else changed this record; reloaded' },
+  tabs: { stages: 'Stages & win rates', board: 'Pipeline', forecast: 'Forecast', followUps: 'My follow-ups', orders: 'Quotes & orders', products: 'Products', service: 'Service requests' },
+  common: { save: 'Save', saved: 'Saved', cancel: 'Cancel', create: 'New', reload: 'Reload', amount: 'Amount', total: 'Total', status: 'Status', owner: 'Owner', customerId: 'Customer ID', noData: 'No data', conflict: 'Someone else changed this record; reloaded' },
   opp: {
-    new: 'New opportunity', edit: 'Edit', statuses: { open: 'Open', won: 'Won', lost: 'Lost' }, name: 'Opportunity', stage: 'Stage', winRate: 'Win rate', weighted: 'Weighted', closeDate: 'Expected close', history: 'Stage history',
+    new: 'New opportunity', edit: 'Edit', kind: 'Kind', position: 'Order', statuses: { open: 'Open', won: 'Won', lost: 'Lost' }, name: 'Opportunity', stage: 'Stage', winRate: 'Win rate', weighted: 'Weighted', closeDate: 'Expected close', history: 'Stage history',
     from: 'From', to: 'To', changedBy: 'By', changedAt: 'When',
   },
   forecast: {
