@@ -2,8 +2,8 @@ import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { contacts, customers } from '../../db/schema/customers.ts';
 import type { DataScope } from '../access/scope.ts';
-import { editableBy, visibleTo } from '../access/visibility.ts';
 import { CUSTOMER_ENTITY } from '../customers/repository.ts';
+import { scopedTo } from '../customers/fast-scope.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContactRow = typeof contacts.$inferInsert;
@@ -14,8 +14,8 @@ export const CONTACT_ENTITY = 'contact';
  * (edit) the customer may see (edit) the people at it.
  */
 export function contactRule(scope: DataScope, mode: 'read' | 'edit'): SQL {
-  const own = mode === 'edit' ? editableBy(scope, contacts, CONTACT_ENTITY) : visibleTo(scope, contacts, CONTACT_ENTITY);
-  const viaCustomer = mode === 'edit' ? editableBy(scope, customers, CUSTOMER_ENTITY) : visibleTo(scope, customers, CUSTOMER_ENTITY);
+  const own = mode === 'edit' ? scopedTo(scope, contacts, CONTACT_ENTITY, 'edit') : scopedTo(scope, contacts, CONTACT_ENTITY);
+  const viaCustomer = mode === 'edit' ? scopedTo(scope, customers, CUSTOMER_ENTITY, 'edit') : scopedTo(scope, customers, CUSTOMER_ENTITY);
   return sql`(${own} or exists (select 1 from ${customers} where ${customers.id} = ${contacts.customerId} and ${customers.deletedAt} is null and ${viaCustomer}))`;
 }
 

@@ -6,7 +6,7 @@ import { opportunities, pipelineStages } from '../../db/schema/opportunities.ts'
 import { orders, payments, quotes } from '../../db/schema/sales.ts';
 import { serviceFeedback, serviceRequests } from '../../db/schema/service.ts';
 import type { DataScope } from '../access/scope.ts';
-import { visibleTo } from '../access/visibility.ts';
+import { scopedTo } from '../customers/fast-scope.ts';
 
 /**
  * Each section of the 360 view as a correlated scalar subquery returning JSON, so the whole view is one
@@ -37,7 +37,7 @@ export function relationsSection(scope: DataScope): SQL {
     select r.id, r.kind, r.note, case when r.from_customer_id = ${c.id} then 'out' else 'in' end as direction,
       ${o.id} as "customerId", ${o.name} as name
     from ${customerRelations} r join customers "other_customer" on ${o.id} = case when r.from_customer_id = ${c.id} then r.to_customer_id else r.from_customer_id end
-    where (r.from_customer_id = ${c.id} or r.to_customer_id = ${c.id}) and ${o.deletedAt} is null and ${visibleTo(scope, o, 'customer')}
+    where (r.from_customer_id = ${c.id} or r.to_customer_id = ${c.id}) and ${o.deletedAt} is null and ${scopedTo(scope, o, 'customer')}
     limit ${SECTION_LIMITS.relations}) x)`;
 }
 
@@ -47,7 +47,7 @@ export function opportunitiesSection(scope: DataScope): SQL {
     select ${o.id} as id, ${o.name} as name, ${o.status} as status, ${o.amountCents} as "amountCents", ${o.currency} as currency,
       ${o.expectedCloseDate} as "expectedCloseDate", ${pipelineStages.name} as "stageName", ${pipelineStages.winRate} as "winRate"
     from ${o} join ${pipelineStages} on ${pipelineStages.id} = ${o.stageId}
-    where ${o.customerId} = ${c.id} and ${o.status} = 'open' and ${o.deletedAt} is null and ${visibleTo(scope, o, 'opportunity')}
+    where ${o.customerId} = ${c.id} and ${o.status} = 'open' and ${o.deletedAt} is null and ${scopedTo(scope, o, 'opportunity')}
     order by ${o.expectedCloseDate} asc nulls last limit ${SECTION_LIMITS.opportunities}) x)`;
 }
 
@@ -55,7 +55,7 @@ export function quotesSection(scope: DataScope): SQL {
   const q = quotes;
   return sql`(select coalesce(json_agg(x), '[]') from (
     select ${q.id} as id, ${q.number} as number, ${q.title} as title, ${q.status} as status, ${q.totalCents} as "totalCents", ${q.currency} as currency, ${q.createdAt} as "createdAt"
-    from ${q} where ${q.customerId} = ${c.id} and ${q.deletedAt} is null and ${visibleTo(scope, q, 'quote')}
+    from ${q} where ${q.customerId} = ${c.id} and ${q.deletedAt} is null and ${scopedTo(scope, q, 'quote')}
     order by ${q.createdAt} desc limit ${SECTION_LIMITS.quotes}) x)`;
 }
 
@@ -64,7 +64,7 @@ export function ordersSection(scope: DataScope): SQL {
   return sql`(select coalesce(json_agg(x), '[]') from (
     select ${o.id} as id, ${o.number} as number, ${o.title} as title, ${o.status} as status, ${o.totalCents} as "totalCents",
       ${o.paidCents} as "paidCents", ${o.currency} as currency, ${o.signedDate} as "signedDate", ${o.createdAt} as "createdAt"
-    from ${o} where ${o.customerId} = ${c.id} and ${o.deletedAt} is null and ${visibleTo(scope, o, 'order')}
+    from ${o} where ${o.customerId} = ${c.id} and ${o.deletedAt} is null and ${scopedTo(scope, o, 'order')}
     order by ${o.createdAt} desc limit ${SECTION_LIMITS.orders}) x)`;
 }
 
@@ -72,7 +72,7 @@ export function paymentsSection(scope: DataScope): SQL {
   return sql`(select coalesce(json_agg(x), '[]') from (
     select p.id, p.order_id as "orderId", ${orders.number} as "orderNumber", p.amount_cents as "amountCents", p.received_on as "receivedOn", p.method
     from ${payments} p join ${orders} on ${orders.id} = p.order_id
-    where p.customer_id = ${c.id} and ${visibleTo(scope, orders, 'order')}
+    where p.customer_id = ${c.id} and ${scopedTo(scope, orders, 'order')}
     order by p.received_on desc limit ${SECTION_LIMITS.payments}) x)`;
 }
 
@@ -81,22 +81,22 @@ export function serviceSection(scope: DataScope): SQL {
   return sql`(select coalesce(json_agg(x), '[]') from (
     select ${s.id} as id, ${s.number} as number, ${s.title} as title, ${s.status} as status, ${s.priority} as priority,
       ${s.isOpen} as "isOpen", ${s.dueAt} as "dueAt", ${s.createdAt} as "createdAt"
-    from ${s} where ${s.customerId} = ${c.id} and ${s.deletedAt} is null and ${visibleTo(scope, s, 'service_request')}
+    from ${s} where ${s.customerId} = ${c.id} and ${s.deletedAt} is null and ${scopedTo(scope, s, 'service_request')}
     order by ${s.isOpen} desc, ${s.createdAt} desc limit ${SECTION_LIMITS.serviceRequests}) x)`;
 }
 
 /** Money and service figures for the header, over the records the scope may see (index range scans). */
 export function statsSection(scope: DataScope): SQL {
   const o = opportunities;
-  const openOpp = sql`from ${o} where ${o.customerId} = ${c.id} and ${o.status} = 'open' and ${o.deletedAt} is null and ${visibleTo(scope, o, 'opportunity')}`;
-  const liveOrders = sql`${orders.customerId} = ${c.id} and ${orders.deletedAt} is null and ${visibleTo(scope, orders, 'order')}`;
+  const openOpp = sql`from ${o} where ${o.customerId} = ${c.id} and ${o.status} = 'open' and ${o.deletedAt} is null and ${scopedTo(scope, o, 'opportunity')}`;
+  const liveOrders = sql`${orders.customerId} = ${c.id} and ${orders.deletedAt} is null and ${scopedTo(scope, orders, 'order')}`;
   const s = serviceRequests;
   return sql`json_build_object(
     'openOpportunities', (select count(*) ${openOpp}),
     'openPipelineCents', (select coalesce(sum(${o.amountCents}), 0) ${openOpp}),
     'orderTotalCents', (select coalesce(sum(${orders.totalCents}), 0) from ${orders} where ${liveOrders} and ${orders.status} not in ('cancelled', 'draft')),
     'paidCents', (select coalesce(sum(p.amount_cents), 0) from ${payments} p join ${orders} on ${orders.id} = p.order_id where ${liveOrders}),
-    'openServiceRequests', (select count(*) from ${s} where ${s.customerId} = ${c.id} and ${s.isOpen} and ${s.deletedAt} is null and ${visibleTo(scope, s, 'service_request')}),
+    'openServiceRequests', (select count(*) from ${s} where ${s.customerId} = ${c.id} and ${s.isOpen} and ${s.deletedAt} is null and ${scopedTo(scope, s, 'service_request')}),
     'feedbackAverage', (select round(avg(${serviceFeedback.score}), 2) from ${serviceFeedback} where ${serviceFeedback.customerId} = ${c.id}))`;
 }
 
@@ -115,6 +115,6 @@ export function timelineSection(scope: DataScope, limit: number, cursor?: Timeli
   return sql`(select coalesce(json_agg(x order by x."occurredAt" desc, x.id desc), '[]') from (
     select ${a.id} as id, ${a.kind} as kind, ${a.subject} as subject, ${a.body} as body, ${a.occurredAt} as "occurredAt",
       ${a.dueAt} as "dueAt", ${a.doneAt} as "doneAt", ${a.contactId} as "contactId", ${a.callId} as "callId", ${a.ownerId} as "ownerId", ${a.details} as details
-    from ${a} where ${a.customerId} = ${c.id} ${after} and ${visibleTo(scope, a, 'activity')}
+    from ${a} where ${a.customerId} = ${c.id} ${after} and ${scopedTo(scope, a, 'activity')}
     order by ${a.occurredAt} desc, ${a.id} desc limit ${limit + 1}) x)`;
 }

@@ -5,11 +5,11 @@ import { customers } from '../../db/schema/customers.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors/catalog.ts';
 import type { DataScope } from '../access/scope.ts';
-import { visibleTo } from '../access/visibility.ts';
 import { toCustomerDto } from '../customers/dto.ts';
 import type { PhoneView } from '../customers/phones.ts';
 import { CUSTOMER_ENTITY } from '../customers/repository.ts';
 import * as s from './sections.ts';
+import { scopedTo } from '../customers/fast-scope.ts';
 
 const SYSTEM_SCOPE: DataScope = { kind: 'all', userId: 'system' };
 type Rows = Record<string, unknown>[];
@@ -57,7 +57,7 @@ export async function customer360Scoped(db: DbOrTx, scope: DataScope, customerId
     })
     .from(customers)
     .leftJoin(users, eq(users.id, customers.ownerId))
-    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt), visibleTo(scope, customers, CUSTOMER_ENTITY)));
+    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt), scopedTo(scope, customers, CUSTOMER_ENTITY)));
   if (!row) throw new AppError('RS_NOT_FOUND');
   const { customer, ownerName, phones, timeline, ...sections } = row;
   return { customer: toCustomerDto({ ...customer, ownerName }, phones), ...sections, timeline: pageOf(timeline, timelineLimit) };
@@ -73,7 +73,7 @@ export async function timelinePage(db: DbOrTx, scope: DataScope, customerId: str
   const [row] = await db
     .select({ timeline: sql<Rows>`${s.timelineSection(scope, limit, decodeCursor(cursor))}` })
     .from(customers)
-    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt), visibleTo(scope, customers, CUSTOMER_ENTITY)));
+    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt), scopedTo(scope, customers, CUSTOMER_ENTITY)));
   if (!row) throw new AppError('RS_NOT_FOUND');
   return pageOf(row.timeline, limit);
 }

@@ -5,8 +5,8 @@ import { customers } from '../../db/schema/customers.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors/catalog.ts';
 import type { DataScope } from '../access/scope.ts';
-import { visibleTo } from '../access/visibility.ts';
 import { CUSTOMER_ENTITY, type CustomerWithOwner } from './repository.ts';
+import { scopedTo } from './fast-scope.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -40,7 +40,7 @@ function customEquals(raw: string | undefined): SQL | undefined {
 export function customerFilter(scope: DataScope, q: Omit<CustomerListQuery, 'page' | 'pageSize'>, now: Date): SQL {
   return and(
     isNull(customers.deletedAt),
-    visibleTo(scope, customers, CUSTOMER_ENTITY),
+    scopedTo(scope, customers, CUSTOMER_ENTITY),
     q.name ? ilike(customers.name, `%${likeEscape(q.name)}%`) : undefined,
     q.level ? eq(customers.level, q.level) : undefined,
     q.industry ? eq(customers.industry, q.industry) : undefined,

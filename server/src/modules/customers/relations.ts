@@ -4,10 +4,10 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { customerRelations, customers } from '../../db/schema/customers.ts';
 import { AppError } from '../../errors/catalog.ts';
 import type { DataScope } from '../access/scope.ts';
-import { visibleTo } from '../access/visibility.ts';
 import { writeAudit } from '../audit/service.ts';
 import { CUSTOMER_ENTITY, findCustomer } from './repository.ts';
 import type { Actor } from './service.ts';
+import { scopedTo } from './fast-scope.ts';
 
 /** Both directions of a customer's relations, limited to counterparts the scope may see. */
 export async function listRelations(db: DbOrTx, scope: DataScope, customerId: string): Promise<RelationDto[]> {
@@ -20,7 +20,7 @@ export async function listRelations(db: DbOrTx, scope: DataScope, customerId: st
       and(
         or(eq(customerRelations.fromCustomerId, customerId), eq(customerRelations.toCustomerId, customerId)),
         isNull(customers.deletedAt),
-        visibleTo(scope, customers, CUSTOMER_ENTITY),
+        scopedTo(scope, customers, CUSTOMER_ENTITY),
       ),
     )
     .orderBy(customerRelations.createdAt);

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { customers } from '../../db/schema/customers.ts';
 import { users } from '../../db/schema/users.ts';
 import type { DataScope } from '../access/scope.ts';
-import { editableBy, visibleTo } from '../access/visibility.ts';
+import { scopedTo } from './fast-scope.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type NewCustomerRow = typeof customers.$inferInsert;
@@ -14,7 +14,7 @@ export const CUSTOMER_ENTITY = 'customer';
 
 /** A live customer the scope may read ('read') or change ('edit'); undefined hides existence. */
 export async function findCustomer(db: DbOrTx, scope: DataScope, id: string, mode: 'read' | 'edit' = 'read'): Promise<CustomerWithOwner | undefined> {
-  const rule = mode === 'edit' ? editableBy(scope, customers, CUSTOMER_ENTITY) : visibleTo(scope, customers, CUSTOMER_ENTITY);
+  const rule = mode === 'edit' ? scopedTo(scope, customers, CUSTOMER_ENTITY, 'edit') : scopedTo(scope, customers, CUSTOMER_ENTITY);
   const [row] = await db
     .select({ customer: customers, ownerName: users.displayName })
     .from(customers)

@@ -5,9 +5,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import { contacts, customers, phoneNumbers } from '../../db/schema/customers.ts';
 import { leads } from '../../db/schema/leads.ts';
 import type { DataScope } from '../access/scope.ts';
-import { visibleTo } from '../access/visibility.ts';
 import { contactRule } from '../contacts/repository.ts';
 import { CUSTOMER_ENTITY } from '../customers/repository.ts';
+import { scopedTo } from '../customers/fast-scope.ts';
 
 const SYSTEM_SCOPE: DataScope = { kind: 'all', userId: 'system' };
 const PARTY_ORDER = { contact: 0, customer: 1, lead: 2 } as const;
@@ -29,9 +29,9 @@ export async function lookupByNumberScoped(db: DbOrTx, scope: DataScope, e164: s
       customerName: parent.name,
     })
     .from(phoneNumbers)
-    .leftJoin(party, and(eq(phoneNumbers.partyType, 'customer'), eq(party.id, phoneNumbers.partyId), isNull(party.deletedAt), visibleTo(scope, party, CUSTOMER_ENTITY)))
+    .leftJoin(party, and(eq(phoneNumbers.partyType, 'customer'), eq(party.id, phoneNumbers.partyId), isNull(party.deletedAt), scopedTo(scope, party, CUSTOMER_ENTITY)))
     .leftJoin(contacts, and(eq(phoneNumbers.partyType, 'contact'), eq(contacts.id, phoneNumbers.partyId), isNull(contacts.deletedAt), contactRule(scope, 'read')))
-    .leftJoin(leads, and(eq(phoneNumbers.partyType, 'lead'), eq(leads.id, phoneNumbers.partyId), isNull(leads.deletedAt), visibleTo(scope, leads, 'lead')))
+    .leftJoin(leads, and(eq(phoneNumbers.partyType, 'lead'), eq(leads.id, phoneNumbers.partyId), isNull(leads.deletedAt), scopedTo(scope, leads, 'lead')))
     .leftJoin(parent, and(eq(parent.id, phoneNumbers.customerId), isNull(parent.deletedAt)))
     .where(and(eq(phoneNumbers.e164, e164), or(isNotNull(party.id), isNotNull(contacts.id), isNotNull(leads.id))))
     .limit(limit);

@@ -1,15 +1,15 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SearchHit, SearchResult } from '../../contracts/search.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { contacts, customers } from '../../db/schema/customers.ts';
 import { leads } from '../../db/schema/leads.ts';
 import type { DataScope } from '../access/scope.ts';
-import { visibleTo } from '../access/visibility.ts';
 import { contactRule } from '../contacts/repository.ts';
 import { likeEscape } from '../customers/list.ts';
 import { CUSTOMER_ENTITY } from '../customers/repository.ts';
 import { normalizePhone } from '../phones/normalize.ts';
 import { lookupByNumberScoped } from './phone-lookup.ts';
+import { scopedTo } from '../customers/fast-scope.ts';
 
 export type QueryKind = 'phone' | 'email' | 'name';
 
@@ -21,13 +21,20 @@ export function classifyQuery(q: string): QueryKind {
 }
 
 /**
- * Best first: exact name, then prefix, then trigram similarity, shorter names first. ILIKE '%q%' uses the
- * pg_trgm GIN index for 3+ characters; 1–2 character (typically CJK) queries fall back to the same
- * ILIKE, which still answers correctly and stops at the LIMIT.
+ * Best first: exact name, then prefix, then trigram similarity, shorter names first. 3+ characters:
+ * ILIKE '%q%' is served by the pg_trgm GIN index. 1–2 characters (typically Chinese, "华为") give no
+ * trigram, so they go through the rs_name_grams GIN index (every 1- and 2-character substring,
+ * migration 0008) and ILIKE only rechecks.
  */
+export function nameMatch(col: AnyColumn | SQL, q: string): SQL {
+  const like = sql`${col} ilike ${`%${likeEscape(q)}%`}`;
+  if ([...q].length > 2) return like;
+  return sql`(rs_name_grams(${col}) @> array[lower(${q})]::text[] and ${like})`;
+}
+
 function byName(col: AnyColumn, q: string): { where: SQL; order: SQL[] } {
   return {
-    where: ilike(col, `%${likeEscape(q)}%`),
+    where: nameMatch(col, q),
     order: [desc(sql`${col} = ${q}`), desc(sql`${col} ilike ${likeEscape(q) + '%'}`), desc(sql`similarity(${col}, ${q})`), asc(sql`length(${col})`)],
   };
 }
@@ -37,7 +44,7 @@ async function searchCustomers(db: DbOrTx, scope: DataScope, q: string, kind: Qu
   const rows = await db
     .select({ id: customers.id, name: customers.name, subtitle: customers.level })
     .from(customers)
-    .where(and(isNull(customers.deletedAt), match.where, visibleTo(scope, customers, CUSTOMER_ENTITY)))
+    .where(and(isNull(customers.deletedAt), match.where, scopedTo(scope, customers, CUSTOMER_ENTITY)))
     .orderBy(...match.order)
     .limit(limit);
   return rows.map((r) => ({ ...r, customerId: r.id, matchedBy: kind }));
@@ -57,11 +64,11 @@ async function searchContacts(db: DbOrTx, scope: DataScope, q: string, kind: Que
 
 async function searchLeads(db: DbOrTx, scope: DataScope, q: string, kind: QueryKind, limit: number): Promise<SearchHit[]> {
   const name = byName(leads.name, q);
-  const where = kind === 'email' ? sql`lower(${leads.email}) = ${q.toLowerCase()}` : or(name.where, ilike(leads.company, `%${likeEscape(q)}%`));
+  const where = kind === 'email' ? sql`lower(${leads.email}) = ${q.toLowerCase()}` : or(name.where, [...q].length > 2 ? sql`${leads.company} ilike ${`%${likeEscape(q)}%`}` : nameMatch(sql`coalesce(${leads.company}, '')`, q));
   const rows = await db
     .select({ id: leads.id, name: leads.name, subtitle: leads.company, customerId: leads.convertedCustomerId })
     .from(leads)
-    .where(and(isNull(leads.deletedAt), where, visibleTo(scope, leads, 'lead')))
+    .where(and(isNull(leads.deletedAt), where, scopedTo(scope, leads, 'lead')))
     .orderBy(...(kind === 'email' ? [asc(leads.name)] : name.order))
     .limit(limit);
   return rows.map((r) => ({ ...r, matchedBy: kind }));

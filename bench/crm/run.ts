@@ -1,0 +1,68 @@
+// npm run bench:crm — the customer 360 and the search box at production scale.
+// Targets: GET /api/customers/:id/360 p95 ≤ 50 ms and GET /api/search p95 ≤ 100 ms at 1M customers,
+// 2M contacts, 10M activities. BENCH_CRM_SCALE=0.1 runs a tenth of that (quick check). Each request goes
+// through the whole HTTP stack with app.inject as a sales rep (session, data scope, SQL, serialisation).
+import { hashPassword } from '../../server/src/modules/auth/password.ts';
+import { build } from '../../server/src/app.ts';
+import { configFromEnvironment, loadConfig, readEnvFile } from '../../server/src/config/index.ts';
+import { recreateDatabase, withDatabase } from '../../server/src/db/admin.ts';
+import { createDb } from '../../server/src/db/client.ts';
+import { runMigrations } from '../../server/src/db/migrate.ts';
+import { percentile, printTable, writeResults } from '../lib/report.ts';
+import { seed } from './seed.ts';
+
+const SCALE = Number(process.env.BENCH_CRM_SCALE ?? '1');
+const SAMPLES = 300;
+const DB_NAME = 'ringside_bench_crm';
+
+async function prepare(url: string): Promise<void> {
+  const h = createDb(url, { max: 2 });
+  await runMigrations(h.db);
+  const t0 = Date.now();
+  await seed(h.sql, { customers: Math.round(1_000_000 * SCALE), contactsPerCustomer: 2, activities: Math.round(10_000_000 * SCALE), users: 200 }, (m) =>
+    console.log(`seeded ${m} (${((Date.now() - t0) / 1000).toFixed(0)} s)`),
+  );
+  // The measured user: a sales rep with a normal book of customers (about 1/200 of all).
+  await h.sql`insert into user_roles (user_id, role) select id, 'sales' from users where username in ('u1')`;
+  await h.sql`update users set password_hash = ${await hashPassword('bench-pass-1')} where username = 'u1'`;
+  await h.close();
+}
+
+async function main(): Promise<void> {
+  const base = configFromEnvironment().DATABASE_URL;
+  const url = withDatabase(base, DB_NAME);
+  if (process.env.BENCH_CRM_REUSE !== '1') {
+    await recreateDatabase(base, DB_NAME);
+    await prepare(url);
+  }
+  const config = loadConfig({ ...readEnvFile(), ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test', PBX_ENABLED: 'false' });
+  const app = await build({ config, logger: false, redisNamespace: 'rs-bench-crm' });
+  await app.ready();
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'u1', password: 'bench-pass-1' } });
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const own = await app.pg`select c.id from customers c join users u on u.id = c.owner_id where u.username = 'u1' order by random() limit ${SAMPLES}`;
+  const time = async (urls: string[]) => {
+    for (const u of urls.slice(0, 20)) await app.inject({ method: 'GET', url: u, headers: { cookie } });
+    const out: number[] = [];
+    for (const u of urls) {
+      const t0 = performance.now();
+      const res = await app.inject({ method: 'GET', url: u, headers: { cookie } });
+      out.push(performance.now() - t0);
+      if (res.statusCode !== 200) throw new Error(`${u}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    const s = out.sort((a, b) => a - b);
+    return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), samples: s.length };
+  };
+  const terms = ['华为', '深圳', '科技', '王伟', '李', '腾达', 'c123@example.com', '+86 10 6500 0123', '13000000777', '物流有限公司'];
+  const rows = [
+    { what: 'GET /api/customers/:id/360', ...(await time(own.map((r) => `/api/customers/${r.id}/360`))), target_p95: 50 },
+    { what: 'GET /api/search', ...(await time(Array.from({ length: SAMPLES }, (_, i) => `/api/search?q=${encodeURIComponent(terms[i % terms.length]!)}`))), target_p95: 100 },
+    { what: 'GET /api/phones/lookup', ...(await time(Array.from({ length: SAMPLES }, (_, i) => `/api/phones/lookup?number=${1065000000 + i * 37}`))), target_p95: 50 },
+  ];
+  printTable(rows);
+  const summary = rows.map((r) => `${r.what} p95 ${r.p95.toFixed(1)} ms (target ${r.target_p95})`).join('; ') + ` at scale ${SCALE}`;
+  writeResults('crm', { scale: SCALE, rows }, summary);
+  await app.close();
+}
+
+await main();
