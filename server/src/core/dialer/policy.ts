@@ -31,7 +31,7 @@ export const defaultPacingPolicy: PacingPolicy = {
   abandonTarget: 0.03,
   abandonWindowSec: 24 * 3600,
   graceSec: 2,
-  reserveAbandons: 4,
+  reserveAbandons: 3,
   control: defaultControlTuning,
   warmup: { answers: 30, talks: 30, dials: 150 },
 };

@@ -26,7 +26,7 @@ export interface AbandonControlTuning {
   readonly maxTheta: number;
 }
 
-export const defaultControlTuning: AbandonControlTuning = { initialRatio: 1, gain: 0.25, drift: 0.002, minTheta: 0.002, maxTheta: 0.3 };
+export const defaultControlTuning: AbandonControlTuning = { initialRatio: 1, gain: 0.4, drift: 0.003, minTheta: 0.002, maxTheta: 0.3 };
 
 export function initialControl(target: number, tuning: AbandonControlTuning = defaultControlTuning): AbandonControlState {
   return { logThetaRef: Math.log(tuning.initialRatio * target) };
