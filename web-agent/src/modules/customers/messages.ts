@@ -50,6 +50,7 @@ const zhCN = {
     stats: { pipeline: '在谈金额', orders: '成交金额', paid: '已回款', openService: '未结服务' },
     empty: '暂无',
     reportsTo: '上级',
+    emails: '邮箱',
   },
   fields: {
     title: '自定义字段',
@@ -120,6 +121,7 @@ const en: typeof zhCN = {
     stats: { pipeline: 'Open pipeline', orders: 'Order total', paid: 'Paid', openService: 'Open service' },
     empty: 'None',
     reportsTo: 'Reports to',
+    emails: 'E-mails',
   },
   fields: {
     title: 'Custom fields',
