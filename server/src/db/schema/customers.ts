@@ -78,6 +78,7 @@ export const contacts = pgTable(
     index('contacts_customer_idx').on(t.customerId),
     index('contacts_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('contacts_owner_idx').on(t.ownerId),
+    index('contacts_team_idx').on(t.teamId),
     index('contacts_emails_gin').using('gin', t.emails),
     index('contacts_reports_to_idx').on(t.reportsToContactId),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_team_idx" ON "contacts" USING btree ("team_id");
