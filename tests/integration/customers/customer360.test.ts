@@ -24,6 +24,9 @@ async function seed(customerId: string, ownerId: string, teamId: string): Promis
     const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
     await sql`insert into activities (kind, subject, occurred_at, customer_id, owner_id, team_id) values (${i % 2 ? 'call' : 'visit'}, ${'第' + i + '次'}, ${at}, ${customerId}, ${ownerId}, ${teamId})`;
   }
+  const [call] = await sql`insert into calls (id, direction, caller_number, entered_at, talk_ms, outcome) values (gen_random_uuid(), 'inbound', '+8613800138000', '2026-01-01T00:30:00Z', 65000, 'answered') returning id`;
+  await sql`insert into recordings (call_id, name, duration_sec) values (${call!.id}, 'rec-1', 65)`;
+  await sql`insert into activities (kind, subject, occurred_at, customer_id, owner_id, team_id, call_id) values ('call', '来电', '2026-01-01T00:30:00Z', ${customerId}, ${ownerId}, ${teamId}, ${call!.id})`;
   // Somebody else's private activity on the same customer: visible only to its owner's chain and admins.
   await sql`insert into activities (kind, subject, occurred_at, customer_id, owner_id) values ('note', '私密备注', '2025-06-01', ${customerId}, ${cast.ids.other})`;
 }
@@ -61,12 +64,13 @@ describe('customer 360', () => {
   it('pages the timeline newest first with a cursor, hiding activities outside the scope', async () => {
     const first = (await cast.as.rep.call('GET', `/api/customers/${cid}/360`)).json().timeline;
     expect(first.items).toHaveLength(20);
-    expect(first.items[0].subject).toBe('第24次');
+    expect(first.items[0]).toMatchObject({ subject: '来电', call: { direction: 'inbound', talkMs: 65000, recordings: [{ durationSec: 65 }] } });
+    expect(first.items[1].subject).toBe('第24次');
     const second = (await cast.as.rep.call('GET', `/api/customers/${cid}/timeline?cursor=${first.nextCursor}&limit=20`)).json();
-    expect(second.items.map((a: { subject: string }) => a.subject)).toEqual(['第4次', '第3次', '第2次', '第1次', '第0次']);
+    expect(second.items.map((a: { subject: string }) => a.subject)).toEqual(['第5次', '第4次', '第3次', '第2次', '第1次', '第0次']);
     expect(second.nextCursor).toBeNull();
     const all = (await cast.as.admin.call('GET', `/api/customers/${cid}/timeline?limit=100`)).json();
-    expect(all.items).toHaveLength(26);
+    expect(all.items).toHaveLength(27);
     expect((await cast.as.rep.call('GET', `/api/customers/${cid}/timeline?cursor=garbage`)).statusCode).toBe(400);
   });
 

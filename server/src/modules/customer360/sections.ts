@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activities } from '../../db/schema/activities.ts';
+import { calls, recordings } from '../../db/schema/calls.ts';
 import { contacts, customerRelations, customers, phoneNumbers } from '../../db/schema/customers.ts';
 import { opportunities, pipelineStages } from '../../db/schema/opportunities.ts';
 import { orders, payments, quotes } from '../../db/schema/sales.ts';
@@ -107,14 +108,17 @@ export interface TimelineCursor {
 
 /**
  * Newest first; keyset pagination on (occurred_at, id) walks activities_customer_time_idx backwards.
- * Call recordings: once telephony lands, join the calls table on activities.call_id here.
+ * Calls carry their call record (direction, outcome, talk time) and recordings, for playback.
  */
 export function timelineSection(scope: DataScope, limit: number, cursor?: TimelineCursor): SQL {
   const a = activities;
   const after = cursor ? sql`and (${a.occurredAt}, ${a.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
   return sql`(select coalesce(json_agg(x order by x."occurredAt" desc, x.id desc), '[]') from (
     select ${a.id} as id, ${a.kind} as kind, ${a.subject} as subject, ${a.body} as body, ${a.occurredAt} as "occurredAt",
-      ${a.dueAt} as "dueAt", ${a.doneAt} as "doneAt", ${a.contactId} as "contactId", ${a.callId} as "callId", ${a.ownerId} as "ownerId", ${a.details} as details
+      ${a.dueAt} as "dueAt", ${a.doneAt} as "doneAt", ${a.contactId} as "contactId", ${a.callId} as "callId", ${a.ownerId} as "ownerId", ${a.details} as details,
+      (select json_build_object('direction', k.direction, 'outcome', k.outcome, 'talkMs', k.talk_ms,
+        'recordings', (select coalesce(json_agg(json_build_object('id', r.id, 'durationSec', r.duration_sec)), '[]') from ${recordings} r where r.call_id = k.id))
+       from ${calls} k where k.id = ${a.callId}) as call
     from ${a} where ${a.customerId} = ${c.id} ${after} and ${scopedTo(scope, a, 'activity')}
     order by ${a.occurredAt} desc, ${a.id} desc limit ${limit + 1}) x)`;
 }
