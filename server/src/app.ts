@@ -14,6 +14,7 @@ import { moduleRoutes } from './modules/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { pbxPlugin } from './plugins/pbx.ts';
 import { queuesPlugin } from './plugins/queues.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { redisPlugin } from './plugins/redis.ts';
@@ -48,6 +49,7 @@ export async function build({ config, logger, redisNamespace = 'ringside' }: Bui
   await app.register(authPlugin);
   await app.register(realtimePlugin);
   await app.register(queuesPlugin, { redisUrl: config.REDIS_URL, runWorkers: config.roles.includes('worker'), prefix: redisNamespace });
+  await app.register(pbxPlugin, { config });
 
   for (const routes of moduleRoutes) await app.register(routes, { config });
 

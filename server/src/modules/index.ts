@@ -20,6 +20,14 @@ import { customerRelationRoutes } from './customers/relation-routes.ts';
 import { customerRoutes } from './customers/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { sharingRoutes } from './sharing/routes.ts';
+import { agentRoutes } from './agents/routes.ts';
+import { dispositionRoutes, pauseCodeRoutes } from './agents/code-routes.ts';
+import { callRoutes } from './calls/routes.ts';
+import { didRoutes } from './dids/routes.ts';
+import { ivrRoutes } from './ivr/routes.ts';
+import { queueRoutes } from './queues/routes.ts';
+import { recordingRoutes } from './recordings/routes.ts';
+import { softphoneRoutes } from './softphone/routes.ts';
 
 type RoutePlugin = (app: FastifyInstance, opts: { config: Config }) => Promise<void>;
 
@@ -43,4 +51,13 @@ export const moduleRoutes: RoutePlugin[] = [
   customerRoutes as RoutePlugin,
   searchRoutes as RoutePlugin,
   sharingRoutes as RoutePlugin,
+  agentRoutes as RoutePlugin,
+  dispositionRoutes as RoutePlugin,
+  pauseCodeRoutes as RoutePlugin,
+  callRoutes as RoutePlugin,
+  didRoutes as RoutePlugin,
+  ivrRoutes as RoutePlugin,
+  queueRoutes as RoutePlugin,
+  recordingRoutes as RoutePlugin,
+  softphoneRoutes as RoutePlugin,
 ];

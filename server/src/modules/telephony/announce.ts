@@ -1,0 +1,39 @@
+// Position and estimated-wait announcements to a queued caller, in the queue's languages (sounds/
+// manifest: queue-position-before, num-N, queue-position-after, estimated-wait-*). Music stops while
+// the prompt plays and comes back when it finishes (event-intake: playbackFinished).
+import type { MediaUri } from '@ringside/pbx';
+import type { TelephonyRuntime } from './runtime.ts';
+import type { LiveCall } from './types.ts';
+
+const snd = (lang: string, id: string): MediaUri => `sound:ringside/${lang}/${id}`;
+
+export function announcementMedia(langs: string[], position: number | null, ewtMs: number | null): MediaUri[] {
+  const media: MediaUri[] = [];
+  for (const lang of langs) {
+    if (position !== null) {
+      if (position > 20) media.push(snd(lang, 'queue-position-many'));
+      else media.push(snd(lang, 'queue-position-before'), snd(lang, `num-${position}`), snd(lang, 'queue-position-after'));
+    }
+    if (ewtMs !== null) {
+      const minutes = Math.round(ewtMs / 60_000);
+      if (minutes < 1) media.push(snd(lang, 'estimated-wait-under-minute'));
+      else media.push(snd(lang, 'estimated-wait-before'), snd(lang, `num-${Math.min(minutes, 20)}`), snd(lang, 'estimated-wait-minutes'));
+    }
+  }
+  return media;
+}
+
+export async function announce(rt: TelephonyRuntime, call: LiveCall, position: number | null, ewtMs: number | null): Promise<void> {
+  call.lastAnnouncedAt = rt.now();
+  const media = announcementMedia(call.languages, position, ewtMs);
+  if (!media.length) return;
+  await rt.pbx.stopMoh(call.callerChannel).catch(() => undefined);
+  try {
+    const id = await rt.pbx.play({ kind: 'channel', id: call.callerChannel }, media);
+    call.playbackId = id;
+    rt.playbacks.set(id, { callId: call.id, then: 'moh' });
+  } catch (err) {
+    rt.log.warn({ err, callId: call.id }, 'telephony: announcement failed');
+    await rt.pbx.startMoh(call.callerChannel).catch(() => undefined);
+  }
+}

@@ -1,0 +1,88 @@
+// The call's one row in `calls`: inserted (outcome 'live') when the call enters, completed exactly once
+// when the call machine reaches `ended` (the update only matches a live row), together with the call
+// activity on the matched customer / contact / lead. Wrap-ups update the same row later.
+import { and, eq } from 'drizzle-orm';
+import type { CallRecord } from '../../core/call/call-types.ts';
+import { recordHandleTime, emptyHandleTimes } from '../../core/acd/announcements.ts';
+import { calls } from '../../db/schema/calls.ts';
+import { users } from '../../db/schema/users.ts';
+import { logActivity } from '../activities/service.ts';
+import { emitCallEnded } from './call-events.ts';
+import type { TelephonyRuntime } from './runtime.ts';
+import type { LiveCall } from './types.ts';
+
+const ts = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export async function insertLiveCall(rt: TelephonyRuntime, call: LiveCall, extra: { calledNumber?: string; agentId?: string } = {}): Promise<void> {
+  const party = call.pop.party;
+  await rt.deps.db.insert(calls).values({
+    id: call.id,
+    direction: call.direction,
+    callerNumber: call.callerNumber,
+    callerE164: call.pop.callerE164,
+    calledNumber: extra.calledNumber ?? null,
+    did: call.did || null,
+    agentId: extra.agentId ?? null,
+    customerId: party?.customerId ?? (party?.type === 'customer' ? party.id : null),
+    partyType: party?.type ?? null,
+    partyId: party?.id ?? null,
+    enteredAt: new Date(call.state.enteredAt),
+    ownerId: extra.agentId ?? null,
+  });
+}
+
+export async function teamOf(rt: TelephonyRuntime, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [u] = await rt.deps.db.select({ teamId: users.teamId }).from(users).where(eq(users.id, userId));
+  return u?.teamId ?? null;
+}
+
+export async function finishCallRecord(rt: TelephonyRuntime, call: LiveCall, r: CallRecord): Promise<void> {
+  if (call.recordWritten) return;
+  call.recordWritten = true;
+  const teamId = await teamOf(rt, r.agentId);
+  const queueId = r.queuePath[r.queuePath.length - 1] ?? null;
+  await rt.deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(calls)
+      .set({
+        outcome: r.outcome, hangupSide: r.hangupSide, cause: r.cause, abandonedIn: r.abandonedIn, overflowTarget: r.overflowTarget,
+        queuePath: r.queuePath, ivrPath: call.ivrPath, agentPath: call.agentPath, attempts: r.attempts, transfers: call.transfers,
+        queueId: queueId && rt.queues.has(queueId) ? queueId : null, agentId: r.agentId,
+        queuedAt: ts(r.queuedAt), offeredAt: ts(r.offeredAt), answeredAt: ts(r.answeredAt), endedAt: new Date(r.endedAt),
+        waitMs: r.waitMs, talkMs: r.talkMs, holdMs: r.holdMs, ownerId: r.agentId, teamId, updatedAt: new Date(),
+      })
+      .where(and(eq(calls.id, call.id), eq(calls.outcome, 'live')))
+      .returning();
+    if (!row || !row.partyId) return;
+    const activity = await logActivity(tx, {
+      kind: 'call',
+      subject: activitySubject(call, r),
+      // An agent who left by transfer may have wrapped up already (their disposition is on the row).
+      body: row.note,
+      occurredAt: new Date(r.enteredAt),
+      customerId: row.customerId,
+      contactId: row.partyType === 'contact' ? row.partyId : null,
+      leadId: row.partyType === 'lead' ? row.partyId : null,
+      callId: call.id,
+      details: { direction: call.direction, outcome: r.outcome, durationSec: Math.round(r.talkMs / 1000), waitSec: Math.round(r.waitMs / 1000), recordingId: call.recording?.id ?? null, disposition: row.disposition },
+      ownerId: r.agentId,
+      teamId,
+      actorUserId: null,
+    });
+    await tx.update(calls).set({ activityId: activity.id }).where(eq(calls.id, call.id));
+  });
+  if (queueId && r.answeredAt !== null) {
+    const wrapMs = (rt.queues.get(queueId)?.wrapUpSec ?? 0) * 1000;
+    rt.handleTimes.set(queueId, recordHandleTime(rt.handleTimes.get(queueId) ?? emptyHandleTimes(), r.talkMs + wrapMs));
+  }
+  rt.traceEvent('callEnded', call.id, r.agentId ?? undefined);
+  emitCallEnded(rt, call, r);
+}
+
+function activitySubject(call: LiveCall, r: CallRecord): string {
+  const who = call.callerNumber || 'unknown';
+  if (call.direction === 'outbound') return `Outbound call to ${who}`;
+  if (r.outcome === 'abandoned') return `Abandoned inbound call from ${who}`;
+  return `Inbound call from ${who}`;
+}

@@ -1,0 +1,75 @@
+// Click-to-dial (POST /api/calls/dial): the agent's own phone rings first; once the agent answers, the
+// number is dialed and both are bridged. One outbound call row, completed when either side hangs up.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { calls } from '../../db/schema/calls.ts';
+import { insertLiveCall, teamOf } from './call-record.ts';
+import { buildPopData } from './pop.ts';
+import type { TelephonyRuntime } from './runtime.ts';
+import { startCall } from '../../core/call/call-machine.ts';
+
+export interface OutboundDial {
+  id: string;
+  agentId: string;
+  number: string;
+  agentChannel: string;
+  farChannel: string | null;
+  bridgeId: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+}
+
+export function outboundDialString(number: string): string {
+  return `Local/${number}@ringside-outbound`;
+}
+
+export async function startClickToDial(rt: TelephonyRuntime, agentId: string, number: string): Promise<string> {
+  const id = randomUUID();
+  const pop = await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION);
+  const { state } = startCall({ callId: id, did: '', callerNumber: number, now: rt.now() });
+  await insertLiveCall(rt, { id, direction: 'outbound', state, callerChannel: '', did: '', callerNumber: number, pop } as never, { calledNumber: number, agentId });
+  const agentChannel = randomUUID();
+  rt.dials.set(id, { id, agentId, number, agentChannel, farChannel: null, bridgeId: null, startedAt: rt.now(), answeredAt: null });
+  rt.channels.set(agentChannel, { kind: 'dialAgent', callId: id, agentId });
+  const endpoint = rt.agentConfig(agentId).dialTarget;
+  await rt.pbx.originate({ endpoint, channelId: agentChannel, appArgs: ['dial', id, agentId], callerId: { number, name: pop.party?.name }, timeoutSec: 30, formats: endpoint.startsWith('PJSIP/') ? ['opus', 'ulaw'] : undefined });
+  return id;
+}
+
+export async function onDialAgentAnswered(rt: TelephonyRuntime, callId: string): Promise<void> {
+  const d = rt.dials.get(callId);
+  if (!d) return;
+  d.farChannel = randomUUID();
+  rt.channels.set(d.farChannel, { kind: 'dialOut', callId });
+  d.bridgeId = await rt.pbx.createBridge('mixing', { bridgeId: `call-${callId}` });
+  await rt.pbx.addToBridge(d.bridgeId, [d.agentChannel]);
+  await rt.pbx.originate({ endpoint: outboundDialString(d.number), channelId: d.farChannel, appArgs: ['dial-out', callId], timeoutSec: 60 });
+}
+
+export async function onDialOutAnswered(rt: TelephonyRuntime, callId: string): Promise<void> {
+  const d = rt.dials.get(callId);
+  if (!d?.farChannel || !d.bridgeId) return;
+  d.answeredAt = rt.now();
+  await rt.pbx.addToBridge(d.bridgeId, [d.farChannel]);
+}
+
+export async function onDialLegGone(rt: TelephonyRuntime, callId: string, side: 'dialAgent' | 'dialOut', cause: string): Promise<void> {
+  const d = rt.dials.get(callId);
+  if (!d) return;
+  rt.dials.delete(callId);
+  for (const ch of [d.agentChannel, d.farChannel]) {
+    if (!ch || !rt.channels.has(ch)) continue;
+    rt.channels.delete(ch);
+    await rt.pbx.hangup(ch).catch(() => undefined);
+  }
+  if (d.bridgeId) await rt.pbx.destroyBridge(d.bridgeId).catch(() => undefined);
+  const now = rt.now();
+  await rt.deps.db
+    .update(calls)
+    .set({
+      outcome: d.answeredAt ? 'completed' : 'failed', hangupSide: side === 'dialAgent' ? 'agent' : 'caller', cause,
+      answeredAt: d.answeredAt ? new Date(d.answeredAt) : null, endedAt: new Date(now), waitMs: 0,
+      talkMs: d.answeredAt ? now - d.answeredAt : 0, holdMs: 0, agentId: d.agentId, ownerId: d.agentId, teamId: await teamOf(rt, d.agentId), agentPath: [d.agentId],
+    })
+    .where(and(eq(calls.id, callId), eq(calls.outcome, 'live')));
+}

@@ -1,0 +1,89 @@
+// Reads the contact-centre configuration the ACD runs on (queues, members, agent profiles, pause codes,
+// DIDs) and turns rows into core values. Reloaded whenever an admin changes it.
+import { eq } from 'drizzle-orm';
+import type { AgentProfile } from '../../core/acd/agent-view.ts';
+import type { OverflowTarget, QueueConfig } from '../../core/acd/acd-types.ts';
+import type { Db } from '../../db/client.ts';
+import { acdQueueMembers, acdQueues, agentProfiles, dids, pauseCodes } from '../../db/schema/telephony.ts';
+
+export type QueueRow = typeof acdQueues.$inferSelect;
+export type DidRow = typeof dids.$inferSelect;
+
+export interface AgentConfig extends AgentProfile {
+  dialTarget: string;
+}
+
+export interface TelephonyConfigSnapshot {
+  queues: Map<string, QueueRow>;
+  queueConfigs: QueueConfig[];
+  agents: Map<string, AgentConfig>;
+  snapshots: Map<string, unknown>;
+  pauseCodes: string[];
+  dids: Map<string, DidRow>;
+}
+
+export function defaultDialTarget(userId: string): string {
+  return `PJSIP/agent-${userId}`;
+}
+
+function overflowOf(raw: Record<string, string> | null): OverflowTarget | null {
+  if (!raw) return null;
+  if (raw.kind === 'queue' && raw.queueId) return { kind: 'queue', queueId: raw.queueId };
+  if (raw.kind === 'voicemail' && raw.mailbox) return { kind: 'voicemail', mailbox: raw.mailbox };
+  if (raw.kind === 'message' && raw.promptId) return { kind: 'message', promptId: raw.promptId };
+  return null;
+}
+
+export function toQueueConfig(q: QueueRow): QueueConfig {
+  const a = q.announcements;
+  return {
+    id: q.id,
+    strategy: q.strategy,
+    requirements: q.requirements,
+    relaxSteps: q.relaxSteps.map((s) => ({ afterWaitMs: s.afterSec * 1000, requirements: s.requirements })),
+    penaltySteps: q.penaltySteps.map((s) => ({ afterWaitMs: s.afterSec * 1000, maxPenalty: s.maxPenalty })),
+    maxWaitMs: q.maxWaitSec === null ? null : q.maxWaitSec * 1000,
+    overflow: overflowOf(q.overflow),
+    overflowWhenUnstaffed: q.overflowWhenUnstaffed,
+    ringTimeoutMs: q.ringTimeoutSec * 1000,
+    wrapUpMs: q.wrapUpSec * 1000,
+    serviceLevelMs: q.serviceLevelSec * 1000,
+    musicClass: q.musicClass,
+    announcements: a ? { firstAfterMs: a.firstAfterSec * 1000, everyMs: a.everySec * 1000, position: a.position, estimatedWait: a.estimatedWait } : null,
+  };
+}
+
+export async function loadTelephonyConfig(db: Db): Promise<TelephonyConfigSnapshot> {
+  const [queueRows, members, profiles, codes, didRows] = await Promise.all([
+    db.select().from(acdQueues),
+    db.select().from(acdQueueMembers),
+    db.select().from(agentProfiles),
+    db.select({ code: pauseCodes.code }).from(pauseCodes).where(eq(pauseCodes.active, true)),
+    db.select().from(dids),
+  ]);
+  const agents = new Map<string, AgentConfig>();
+  const snapshots = new Map<string, unknown>();
+  const agentOf = (userId: string): AgentConfig => {
+    let a = agents.get(userId);
+    if (!a) {
+      a = { skills: {}, queues: {}, dialTarget: defaultDialTarget(userId) };
+      agents.set(userId, a);
+    }
+    return a;
+  };
+  for (const p of profiles) {
+    const a = agentOf(p.userId);
+    a.skills = p.skills;
+    a.dialTarget = p.dialTarget ?? defaultDialTarget(p.userId);
+    if (p.stateSnapshot) snapshots.set(p.userId, p.stateSnapshot);
+  }
+  for (const m of members) (agentOf(m.userId).queues as Record<string, number>)[m.queueId] = m.penalty;
+  return {
+    queues: new Map(queueRows.map((q) => [q.id, q])),
+    queueConfigs: queueRows.map(toQueueConfig),
+    agents,
+    snapshots,
+    pauseCodes: codes.map((c) => c.code),
+    dids: new Map(didRows.map((d) => [d.number, d])),
+  };
+}

@@ -1,0 +1,92 @@
+// PBX events in, by kind of channel (types.ts ChannelRole). Runs inside the runtime's chain.
+import type { PbxEvent, PbxEventOf } from '@ringside/pbx';
+import { onDialAgentAnswered, onDialLegGone, onDialOutAnswered } from './click-to-dial.ts';
+import { onInboundCall } from './inbound.ts';
+import { ivrDigit, ivrPromptDone } from './ivr-runtime.ts';
+import { onAgentLegAnswered, onAgentLegGone, onCallerGone } from './legs.ts';
+import { recordVoicemail } from './media.ts';
+import { recordingFinished } from './recording.ts';
+import type { TelephonyRuntime } from './runtime.ts';
+import { onConsultAnswered, onConsultGone } from './transfer.ts';
+
+export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise<void> {
+  switch (e.type) {
+    case 'callEntered':
+      return onEntered(rt, e);
+    case 'channelDestroyed':
+      return onGone(rt, e);
+    case 'playbackFinished':
+      return onPlaybackFinished(rt, e);
+    case 'dtmfReceived': {
+      const role = rt.channels.get(e.channelId);
+      const call = role?.kind === 'caller' ? rt.calls.get(role.callId) : undefined;
+      if (call?.ivr) await ivrDigit(rt, call, e.digit);
+      return;
+    }
+    case 'recordingFinished':
+    case 'recordingFailed':
+      await recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
+      if (e.name.startsWith('vm-') && e.target.kind === 'channel') await rt.pbx.hangup(e.target.id).catch(() => undefined);
+      return;
+    case 'appReplaced':
+      rt.log.error({ app: rt.pbx.app }, 'telephony: another connection took over the Stasis app; this process no longer receives calls');
+      return;
+    case 'reconnected':
+      // Calls may have changed while the stream was down; channels we still map will report their end.
+      rt.log.warn({ downtimeMs: e.downtimeMs }, 'telephony: PBX event stream reconnected');
+      return;
+    case 'channelStateChanged':
+    case 'channelAnswered':
+    case 'channelHungup':
+    case 'channelEnteredBridge':
+    case 'channelLeftBridge':
+    case 'playbackStarted':
+    case 'recordingStarted':
+    case 'stasisEnd':
+    case 'connected':
+    case 'disconnected':
+      return;
+  }
+}
+
+async function onEntered(rt: TelephonyRuntime, e: PbxEventOf<'callEntered'>): Promise<void> {
+  const role = rt.channels.get(e.channelId);
+  if (role?.kind === 'agentLeg') return onAgentLegAnswered(rt, e.channelId, role.callId, role.agentId);
+  if (role?.kind === 'consultLeg') return onConsultAnswered(rt, e.channelId, role.callId);
+  if (role?.kind === 'dialAgent') return onDialAgentAnswered(rt, role.callId);
+  if (role?.kind === 'dialOut') return onDialOutAnswered(rt, role.callId);
+  if (e.args[0] === 'inbound') return onInboundCall(rt, e);
+  // A leg we forgot (cancelled while it was being answered) or a snoop nobody asked for.
+  if (['agent', 'consult', 'dial', 'dial-out'].includes(e.args[0] ?? '')) await rt.pbx.hangup(e.channelId).catch(() => undefined);
+}
+
+async function onGone(rt: TelephonyRuntime, e: PbxEventOf<'channelDestroyed'>): Promise<void> {
+  const role = rt.channels.get(e.channelId);
+  if (!role) return;
+  rt.channels.delete(e.channelId);
+  const cause = e.causeText || String(e.cause);
+  switch (role.kind) {
+    case 'caller':
+      return onCallerGone(rt, role.callId, cause);
+    case 'agentLeg':
+      return onAgentLegGone(rt, e.channelId, role.callId, role.agentId, cause, e.outcome);
+    case 'consultLeg':
+      return onConsultGone(rt, e.channelId, role.callId);
+    case 'dialAgent':
+    case 'dialOut':
+      return onDialLegGone(rt, role.callId, role.kind, cause);
+  }
+}
+
+async function onPlaybackFinished(rt: TelephonyRuntime, e: PbxEventOf<'playbackFinished'>): Promise<void> {
+  const p = rt.playbacks.get(e.playbackId);
+  if (!p) return;
+  rt.playbacks.delete(e.playbackId);
+  const call = rt.calls.get(p.callId);
+  if (!call) return;
+  if (call.playbackId === e.playbackId) call.playbackId = null;
+  if (p.then === 'moh' && call.state.status.kind === 'queued') await rt.pbx.startMoh(call.callerChannel).catch(() => undefined);
+  if (p.then === 'hangup') await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+  if (p.then === 'ivr') ivrPromptDone(rt, call);
+  if (p.then === 'record') await recordVoicemail(rt, call).catch((err: unknown) => rt.log.warn({ err }, 'telephony: voicemail recording failed'));
+}

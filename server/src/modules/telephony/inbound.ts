@@ -1,0 +1,70 @@
+// A call arrives on a DID (Stasis args ['inbound', <did>]): the caller is looked up for the screen pop,
+// the call row is written, the caller answered, then the DID's target takes over (queue, IVR menu,
+// voicemail). A DID we do not know goes to the fallback announcement rather than silence.
+import { randomUUID } from 'node:crypto';
+import type { PbxEventOf } from '@ringside/pbx';
+import { startCall } from '../../core/call/call-machine.ts';
+import { applyCall } from './call-ops.ts';
+import { insertLiveCall } from './call-record.ts';
+import type { DidRow } from './config-store.ts';
+import { startIvr } from './ivr-runtime.ts';
+import { sendToVoicemail } from './media.ts';
+import { buildPopData } from './pop.ts';
+import type { TelephonyRuntime } from './runtime.ts';
+import type { LiveCall } from './types.ts';
+
+export function findDid(rt: TelephonyRuntime, dialed: string): DidRow | undefined {
+  return rt.dids.get(dialed) ?? rt.dids.get(dialed.startsWith('+') ? dialed.slice(1) : `+${dialed}`);
+}
+
+function languagesOf(rt: TelephonyRuntime, did: DidRow, queueId: string | null): string[] {
+  const raw = did.languages ?? (queueId ? rt.queues.get(queueId)?.languages : undefined) ?? 'zh&en';
+  return raw.split('&').filter((l) => /^[a-z]{2}$/.test(l));
+}
+
+export async function onInboundCall(rt: TelephonyRuntime, e: PbxEventOf<'callEntered'>): Promise<void> {
+  const dialed = e.args[1] ?? e.dialedExten;
+  const did = findDid(rt, dialed);
+  if (!did) {
+    rt.log.warn({ did: dialed }, 'telephony: call to an unconfigured DID, playing the fallback');
+    await rt.pbx.setVariable(e.channelId, 'RINGSIDE_DID', dialed).catch(() => undefined);
+    await rt.pbx.continueInDialplan(e.channelId, { context: 'ringside-fallback', extension: 'unavailable', priority: 1 }).catch(() => undefined);
+    return;
+  }
+  const now = rt.now();
+  const id = randomUUID();
+  const { state } = startCall({ callId: id, did: dialed, callerNumber: e.callerNumber, now });
+  const queueId = did.targetKind === 'queue' ? did.targetId : null;
+  const call: LiveCall = {
+    id, direction: 'inbound', state, callerChannel: e.channelId, did: dialed, callerNumber: e.callerNumber,
+    pop: await buildPopData(rt.deps.db, e.callerNumber, rt.deps.config.PHONE_DEFAULT_REGION),
+    ivrPath: [], languages: languagesOf(rt, did, queueId), legs: new Map(), agentChannel: null, agentId: null, bridgeId: null,
+    consult: null, recording: null, lastAnnouncedAt: null, playbackId: null, transfers: 0, agentPath: [], ivr: null, recordWritten: false,
+  };
+  rt.calls.set(id, call);
+  rt.channels.set(e.channelId, { kind: 'caller', callId: id });
+  await insertLiveCall(rt, call);
+  await rt.pbx.answer(e.channelId);
+  await routeTo(rt, call, did.targetKind, did.targetId);
+}
+
+/** Sends a call that is not yet queued to a DID / IVR target. */
+export async function routeTo(rt: TelephonyRuntime, call: LiveCall, kind: string, target: string): Promise<void> {
+  if (kind === 'queue' && rt.queues.has(target)) {
+    await applyCall(rt, call, { type: 'queue', queueId: target, priority: rt.queues.get(target)!.priority, now: rt.now() });
+    return;
+  }
+  if (kind === 'ivr' || kind === 'menu') {
+    await startIvr(rt, call, target);
+    return;
+  }
+  if (kind === 'voicemail' || kind === 'user') {
+    // Not implemented yet: ringing a user directly. Their voicemail takes the call instead.
+    await sendToVoicemail(rt, call, kind === 'user' ? `user:${target}` : target);
+    await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'voicemail', now: rt.now() });
+    return;
+  }
+  rt.log.warn({ callId: call.id, kind, target }, 'telephony: no such route target');
+  await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
+  await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+}

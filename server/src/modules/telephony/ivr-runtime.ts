@@ -1,0 +1,71 @@
+// IVR menus: the prompt plays, one DTMF digit picks an option (queue, sub-menu, voicemail, user); no
+// input within the timeout or an unknown digit replays the menu up to maxRetries times, then the
+// menu's fallback (or the end of the call). The path ("menu name:digit") goes on the call record.
+import { eq } from 'drizzle-orm';
+import type { MediaUri } from '@ringside/pbx';
+import { ivrMenus } from '../../db/schema/telephony.ts';
+import { applyCall } from './call-ops.ts';
+import { routeTo } from './inbound.ts';
+import type { TelephonyRuntime } from './runtime.ts';
+import type { LiveCall } from './types.ts';
+
+type MenuRow = typeof ivrMenus.$inferSelect;
+
+async function menuOf(rt: TelephonyRuntime, id: string): Promise<MenuRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [m] = await rt.deps.db.select().from(ivrMenus).where(eq(ivrMenus.id, id));
+  return m;
+}
+
+export async function startIvr(rt: TelephonyRuntime, call: LiveCall, menuId: string, retries = 0): Promise<void> {
+  const menu = await menuOf(rt, menuId);
+  if (!menu) {
+    await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
+    await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+    return;
+  }
+  if (retries === 0) call.ivrPath.push(menu.name);
+  call.ivr = { menuId, retries, promptAt: rt.now(), waitingSince: null };
+  const media = call.languages.map((l): MediaUri => `sound:ringside/${l}/${menu.promptId}`);
+  const id = await rt.pbx.play({ kind: 'channel', id: call.callerChannel }, media);
+  call.playbackId = id;
+  rt.playbacks.set(id, { callId: call.id, then: 'ivr' });
+}
+
+/** The prompt finished: wait for a digit until the menu's timeout (checked on the tick). */
+export function ivrPromptDone(rt: TelephonyRuntime, call: LiveCall): void {
+  if (call.ivr) call.ivr.waitingSince = rt.now();
+}
+
+export async function ivrDigit(rt: TelephonyRuntime, call: LiveCall, digit: string): Promise<void> {
+  const ivr = call.ivr;
+  if (!ivr) return;
+  const menu = await menuOf(rt, ivr.menuId);
+  if (!menu) return;
+  const option = menu.options.find((o) => o.digit === digit);
+  if (call.playbackId) await rt.pbx.stopPlayback(call.playbackId).catch(() => undefined);
+  call.playbackId = null;
+  if (!option) return retryOrFallback(rt, call, menu);
+  call.ivr = null;
+  call.ivrPath.push(`${digit}`);
+  await routeTo(rt, call, option.kind, option.target);
+}
+
+async function retryOrFallback(rt: TelephonyRuntime, call: LiveCall, menu: MenuRow): Promise<void> {
+  const retries = (call.ivr?.retries ?? 0) + 1;
+  if (retries <= menu.maxRetries) return startIvr(rt, call, menu.id, retries);
+  call.ivr = null;
+  if (menu.fallback) return routeTo(rt, call, menu.fallback.kind, menu.fallback.target);
+  await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'ivr-no-input', now: rt.now() });
+  await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+}
+
+/** Tick: menus waiting for a digit past their timeout. */
+export async function ivrTimeouts(rt: TelephonyRuntime): Promise<void> {
+  for (const call of rt.calls.values()) {
+    const w = call.ivr?.waitingSince;
+    if (!call.ivr || w === null || w === undefined) continue;
+    const menu = await menuOf(rt, call.ivr.menuId);
+    if (menu && rt.now() - w >= menu.timeoutSec * 1000) await retryOrFallback(rt, call, menu);
+  }
+}

@@ -1,0 +1,75 @@
+// The caller's and the offered agents' legs: answer (bridge), failure (offer back to the queue), and
+// hang-ups on either side (the call machine writes the record; agents move on to wrap-up).
+import { applyAgent } from './agent-ops.ts';
+import { applyCall } from './call-ops.ts';
+import type { TelephonyRuntime } from './runtime.ts';
+import { completeTransfer } from './transfer.ts';
+import type { LiveCall } from './types.ts';
+
+export async function onAgentLegAnswered(rt: TelephonyRuntime, channelId: string, callId: string, agentId: string): Promise<void> {
+  const call = rt.calls.get(callId);
+  const pre = call?.state.status;
+  if (!call || pre?.kind !== 'offering' || call.legs.get(agentId) !== channelId) {
+    rt.channels.delete(channelId);
+    await rt.pbx.hangup(channelId).catch(() => undefined);
+    return;
+  }
+  const now = rt.now();
+  const agentStep = await applyAgent(rt, agentId, { type: 'answer', callId, now });
+  if (!agentStep.ok) {
+    rt.log.warn({ callId, agentId, rejection: agentStep.rejection }, 'telephony: answer from an agent not ringing for the call');
+    call.legs.delete(agentId);
+    rt.channels.delete(channelId);
+    await rt.pbx.hangup(channelId).catch(() => undefined);
+    return;
+  }
+  rt.traceEvent('agentAnswered', callId, agentId);
+  await applyCall(rt, call, { type: 'answer', agentId, now });
+  for (const other of pre.agentIds) if (other !== agentId) await applyAgent(rt, other, { type: 'callEnded', callId, now });
+}
+
+export async function onAgentLegGone(rt: TelephonyRuntime, channelId: string, callId: string, agentId: string, cause: string, outcome: string): Promise<void> {
+  const call = rt.calls.get(callId);
+  if (!call) return;
+  const now = rt.now();
+  if (call.legs.get(agentId) === channelId) {
+    // The offered phone rejected or could not be reached: the agent's machine pauses them ('declined')
+    // and hands the call back (reofferCall → offerFailed), unless the ring timeout already did.
+    call.legs.delete(agentId);
+    rt.log.info({ callId, agentId, cause, outcome }, 'telephony: offered leg ended before answer');
+    await applyAgent(rt, agentId, { type: 'hangup', callId, now });
+    return;
+  }
+  if (call.agentChannel !== channelId) return;
+  call.agentChannel = null;
+  // Attended transfer: the first agent hanging up hands the caller to the consulted party.
+  if (call.consult?.answered) return completeTransfer(rt, call);
+  await applyAgent(rt, agentId, { type: 'hangup', callId, now });
+  await applyCall(rt, call, { type: 'hangup', side: 'agent', cause, now });
+}
+
+export async function onCallerGone(rt: TelephonyRuntime, callId: string, cause: string): Promise<void> {
+  const call = rt.calls.get(callId);
+  if (!call) return;
+  const pre = call.state.status;
+  const now = rt.now();
+  if (pre.kind !== 'ended') {
+    await applyCall(rt, call, { type: 'hangup', side: 'caller', cause, now });
+    const agents = pre.kind === 'offering' ? pre.agentIds : pre.kind === 'answered' || pre.kind === 'held' || pre.kind === 'transferring' ? [pre.agentId] : [];
+    if (call.consult?.agentId) agents.push(call.consult.agentId);
+    for (const a of agents) await applyAgent(rt, a, { type: 'callEnded', callId, now });
+  }
+  await cleanupCall(rt, call);
+}
+
+/** Forgets a call whose caller is gone: remaining legs hung up, the bridge destroyed. */
+export async function cleanupCall(rt: TelephonyRuntime, call: LiveCall): Promise<void> {
+  rt.calls.delete(call.id);
+  rt.voicemailBoxes.delete(call.id);
+  const legs = [...call.legs.values(), call.agentChannel, call.consult?.channelId].filter((c): c is string => Boolean(c));
+  for (const ch of legs) {
+    rt.channels.delete(ch);
+    await rt.pbx.hangup(ch).catch(() => undefined);
+  }
+  if (call.bridgeId) await rt.pbx.destroyBridge(call.bridgeId).catch(() => undefined);
+}

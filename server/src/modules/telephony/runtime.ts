@@ -1,0 +1,144 @@
+// The telephony role's one actor: PBX events, console commands and the tick are run one at a time
+// through `run`, so the pure machines (core/agent, core/call, core/acd) always see events in order.
+// The ACD index is a cache of agent states + queue config, updated after every agent transition.
+import type { PbxEvent } from '@ringside/pbx';
+import { acdAgentFromState } from '../../core/acd/agent-view.ts';
+import { createIndex, putAgent, putQueue, removeQueue, type AcdIndex } from '../../core/acd/agent-index.ts';
+import type { HandleTimeWindow } from '../../core/acd/announcements.ts';
+import { fromAgentSnapshot } from '../../core/agent/agent-snapshot.ts';
+import { initialAgentState } from '../../core/agent/agent-machine.ts';
+import type { AgentState } from '../../core/agent/agent-types.ts';
+import { loadTelephonyConfig, type AgentConfig, type DidRow, type QueueRow } from './config-store.ts';
+import type { OutboundDial } from './click-to-dial.ts';
+import { handlePbxEvent } from './event-intake.ts';
+import { restoreAgents } from './agent-restore.ts';
+import { runRoutePass } from './routing.ts';
+import { tickAgents } from './agent-ops.ts';
+import { ivrTimeouts } from './ivr-runtime.ts';
+import type { ChannelRole, LiveCall, TelephonyDeps, TraceEntry } from './types.ts';
+
+export class TelephonyRuntime {
+  readonly agents = new Map<string, AgentState>();
+  agentConfigs = new Map<string, AgentConfig>();
+  queues = new Map<string, QueueRow>();
+  dids = new Map<string, DidRow>();
+  pauseCodes: string[] = [];
+  index: AcdIndex = createIndex([], []);
+  cursors: Record<string, string> = {};
+  readonly handleTimes = new Map<string, HandleTimeWindow>();
+  readonly calls = new Map<string, LiveCall>();
+  readonly channels = new Map<string, ChannelRole>();
+  /** playbackId → callId: what to do when an announcement or prompt finishes. */
+  readonly playbacks = new Map<string, { callId: string; then: 'moh' | 'hangup' | 'ivr' | 'record' }>();
+  /** callId → the mailbox a voicemail is being left in. */
+  /** Click-to-dial calls (outbound, outside the inbound call machine). */
+  readonly dials = new Map<string, OutboundDial>();
+  readonly voicemailBoxes = new Map<string, { kind: 'queue' | 'user'; id: string }>();
+  /** Ordered record of offers and originates, read by tests and the screen-pop benchmark. */
+  readonly trace: TraceEntry[] = [];
+  private seq = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private routeWanted = false;
+  private stopped = false;
+
+  constructor(readonly deps: TelephonyDeps) {}
+
+  get pbx() {
+    return this.deps.pbx;
+  }
+  get log() {
+    return this.deps.log;
+  }
+  now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  async start(): Promise<void> {
+    await this.reload();
+    await restoreAgents(this, (await loadTelephonyConfig(this.deps.db)).snapshots);
+    this.unsubscribe = this.pbx.on((e) => this.enqueueEvent(e));
+    this.timer = setInterval(() => void this.run(() => this.tick()), this.deps.tickMs ?? 250);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.unsubscribe?.();
+    await this.chain;
+  }
+
+  /** Re-reads queues, members, profiles, pause codes and DIDs (after an admin change). */
+  async reload(): Promise<void> {
+    const cfg = await loadTelephonyConfig(this.deps.db);
+    await this.run(async () => {
+      for (const id of this.index.queues.keys()) if (!cfg.queues.has(id)) removeQueue(this.index, id);
+      for (const q of cfg.queueConfigs) putQueue(this.index, q);
+      this.queues = cfg.queues;
+      this.dids = cfg.dids;
+      this.pauseCodes = cfg.pauseCodes;
+      this.agentConfigs = cfg.agents;
+      for (const [id, state] of this.agents) this.indexAgent(id, state);
+      this.wantRoute();
+    });
+  }
+
+  /** Runs fn after everything queued before it; errors are logged, never break the chain. */
+  run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const p = this.chain.then(fn);
+    this.chain = p.then(
+      () => undefined,
+      (err: unknown) => this.log.error({ err }, 'telephony: step failed'),
+    );
+    return p;
+  }
+
+  agentConfig(agentId: string): AgentConfig {
+    return this.agentConfigs.get(agentId) ?? { skills: {}, queues: {}, dialTarget: `PJSIP/agent-${agentId}` };
+  }
+
+  agentState(agentId: string): AgentState {
+    return this.agents.get(agentId) ?? initialAgentState(agentId, this.now());
+  }
+
+  indexAgent(agentId: string, state: AgentState): void {
+    putAgent(this.index, acdAgentFromState(state, this.agentConfig(agentId)));
+  }
+
+  /** A routing pass runs after the current step (and on every tick). */
+  wantRoute(): void {
+    if (this.routeWanted || this.stopped) return;
+    this.routeWanted = true;
+    setImmediate(() => void this.run(() => this.routeNow()));
+  }
+
+  private async routeNow(): Promise<void> {
+    this.routeWanted = false;
+    await runRoutePass(this);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopped) return;
+    await tickAgents(this);
+    await ivrTimeouts(this);
+    await runRoutePass(this);
+  }
+
+  private enqueueEvent(e: PbxEvent): void {
+    if (this.stopped) return;
+    void this.run(() => handlePbxEvent(this, e));
+  }
+
+  traceEvent(kind: TraceEntry['kind'], callId: string, agentId?: string): void {
+    this.trace.push({ seq: ++this.seq, at: this.now(), kind, callId, ...(agentId ? { agentId } : {}) });
+    if (this.trace.length > 10_000) this.trace.splice(0, 5_000);
+  }
+
+  restoreSnapshot(agentId: string, raw: unknown): AgentState | undefined {
+    const r = fromAgentSnapshot(raw);
+    if (!r.ok || r.state.agentId !== agentId) return undefined;
+    return r.state;
+  }
+}

@@ -1,0 +1,86 @@
+// The telephony role's live working set: calls and the channels that belong to them. Plain data; the
+// logic is in the *-ops / offer / bridging / transfer files that take the runtime.
+import type { PbxPort, PbxProvisioning } from '@ringside/pbx';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config/index.ts';
+import type { PartyRef } from '../../contracts/telephony.ts';
+import type { CallState } from '../../core/call/call-types.ts';
+import type { Db } from '../../db/client.ts';
+import type { RealtimeServer } from '../../plugins/realtime.ts';
+
+export interface TelephonyDeps {
+  pbx: PbxPort;
+  provisioning: PbxProvisioning;
+  db: Db;
+  io: RealtimeServer;
+  config: Config;
+  log: FastifyBaseLogger;
+  /** Epoch ms; tests may pass a clock. */
+  now?: () => number;
+  tickMs?: number;
+}
+
+/** What a channel is to us. Channels not in the map are not ours (or already forgotten on purpose). */
+export type ChannelRole =
+  | { kind: 'caller'; callId: string }
+  /** A leg offered to an agent by the ACD (ringing until it enters Stasis = answered). */
+  | { kind: 'agentLeg'; callId: string; agentId: string }
+  /** The target of a transfer (an agent, or an external number when agentId is null). */
+  | { kind: 'consultLeg'; callId: string; agentId: string | null }
+  /** Click-to-dial: the agent's own phone, rung first. */
+  | { kind: 'dialAgent'; callId: string; agentId: string }
+  /** Click-to-dial: the number, dialed once the agent answered. */
+  | { kind: 'dialOut'; callId: string };
+
+export interface PopData {
+  callerE164: string | null;
+  party: PartyRef | null;
+  otherMatches: PartyRef[];
+  customer360: unknown;
+}
+
+export interface ConsultLeg {
+  channelId: string;
+  agentId: string | null;
+  mode: 'blind' | 'attended';
+  answered: boolean;
+  conference: boolean;
+  label: string;
+}
+
+export interface LiveCall {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  state: CallState;
+  callerChannel: string;
+  did: string;
+  callerNumber: string;
+  pop: PopData;
+  ivrPath: string[];
+  languages: string[];
+  /** agentId → channel of an offered leg still ringing. */
+  legs: Map<string, string>;
+  /** The leg of the agent talking to the caller. */
+  agentChannel: string | null;
+  agentId: string | null;
+  bridgeId: string | null;
+  consult: ConsultLeg | null;
+  recording: { id: string; name: string } | null;
+  lastAnnouncedAt: number | null;
+  /** The playback currently replacing hold music (announcement / prompt), if any. */
+  playbackId: string | null;
+  transfers: number;
+  agentPath: string[];
+  /** IVR: the menu being played and the digits/timeouts so far. */
+  ivr: { menuId: string; retries: number; promptAt: number; waitingSince: number | null } | null;
+  /** Written once when the machine ended (call row completed). */
+  recordWritten: boolean;
+}
+
+export interface TraceEntry {
+  seq: number;
+  at: number;
+  kind: 'offerEmitted' | 'originateSent' | 'agentAnswered' | 'callEnded';
+  callId: string;
+  agentId?: string;
+}

@@ -1,0 +1,37 @@
+// The telephony role: when 'telephony' is in ROLES and PBX_ENABLED, this process connects to the PBX
+// (ARI adapter behind the PbxPort) and runs the TelephonyRuntime. The connection is made in the
+// background: the API must boot while Asterisk is down; routes that need it answer 503 meanwhile.
+import { createAsteriskAdapter, createAsteriskProvisioning } from '@ringside/pbx';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config/index.ts';
+import { TelephonyRuntime } from '../modules/telephony/runtime.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** null when this process does not run the telephony role. */
+    telephony: TelephonyRuntime | null;
+  }
+}
+
+export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
+  if (!config.roles.includes('telephony') || !config.PBX_ENABLED) {
+    app.decorate('telephony', null);
+    return;
+  }
+  const ari = { url: config.ARI_URL, user: config.ARI_USER, password: config.ARI_PASSWORD };
+  const pbx = createAsteriskAdapter({ ...ari, app: config.ARI_APP, onListenerError: (err) => app.log.error({ err }, 'telephony: listener failed') });
+  const runtime = new TelephonyRuntime({ pbx, provisioning: createAsteriskProvisioning(ari), db: app.db, io: app.io, config, log: app.log });
+  app.decorate('telephony', runtime);
+  app.addHook('onReady', async () => {
+    await runtime.start();
+    pbx.connect().then(
+      () => app.log.info({ app: config.ARI_APP }, 'telephony: connected to the PBX'),
+      (err: unknown) => app.log.warn({ err }, 'telephony: PBX connection not established'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await runtime.stop();
+    await pbx.close();
+  });
+});
