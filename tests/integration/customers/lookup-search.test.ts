@@ -74,6 +74,13 @@ describe('search', () => {
     expect((await search('rep', 'mm@lead.example')).leads[0].id).toBe(ids.lead);
   });
 
+  it('finds a contact owned by someone else through the customer the user may see', async () => {
+    await ts.app.pg`insert into contacts (customer_id, name, owner_id) values (${ids.hw}, '欧阳外援', ${cast.ids.other})`;
+    expect((await search('rep', '欧阳')).contacts.map((c: { name: string }) => c.name)).toEqual(['欧阳外援']);
+    expect((await search('other', '欧阳')).contacts.map((c: { name: string }) => c.name)).toEqual(['欧阳外援']);
+    expect((await search('peer', '欧阳')).contacts).toEqual([]);
+  });
+
   it('never returns records outside the scope', async () => {
     expect((await search('rep', '华为')).customers.map((c: { id: string }) => c.id)).not.toContain(ids.other);
     expect(await search('other', '李雷')).toMatchObject({ customers: [], contacts: [], leads: [] });

@@ -4,7 +4,6 @@ import type { DbOrTx } from '../../db/client.ts';
 import { contacts, customers } from '../../db/schema/customers.ts';
 import { leads } from '../../db/schema/leads.ts';
 import type { DataScope } from '../access/scope.ts';
-import { contactRule } from '../contacts/repository.ts';
 import { likeEscape } from '../customers/list.ts';
 import { CUSTOMER_ENTITY } from '../customers/repository.ts';
 import { normalizePhone } from '../phones/normalize.ts';
@@ -50,16 +49,36 @@ async function searchCustomers(db: DbOrTx, scope: DataScope, q: string, kind: Qu
   return rows.map((r) => ({ ...r, customerId: r.id, matchedBy: kind }));
 }
 
+/**
+ * A contact is visible through its own ownership or through its customer (contacts/repository.ts). The
+ * two are queried separately so each can use its indexes (an OR with a correlated EXISTS forces a scan
+ * of every name match), then merged: the customer branch is driven by the scope's customers.
+ */
 async function searchContacts(db: DbOrTx, scope: DataScope, q: string, kind: QueryKind, limit: number): Promise<SearchHit[]> {
   const match = kind === 'email' ? { where: sql`${contacts.emails} @> array[${q.toLowerCase()}]::text[]`, order: [asc(contacts.name)] } : byName(contacts.name, q);
-  const rows = await db
-    .select({ id: contacts.id, name: contacts.name, subtitle: customers.name, customerId: contacts.customerId })
-    .from(contacts)
-    .leftJoin(customers, eq(customers.id, contacts.customerId))
-    .where(and(isNull(contacts.deletedAt), match.where, contactRule(scope, 'read')))
-    .orderBy(...match.order)
-    .limit(limit);
-  return rows.map((r) => ({ ...r, matchedBy: kind }));
+  const branch = (rule: SQL) =>
+    db
+      .select({ id: contacts.id, name: contacts.name, subtitle: customers.name, customerId: contacts.customerId })
+      .from(contacts)
+      .leftJoin(customers, eq(customers.id, contacts.customerId))
+      .where(and(isNull(contacts.deletedAt), match.where, rule))
+      .orderBy(...match.order)
+      .limit(limit);
+  const viaCustomer = and(isNull(customers.deletedAt), scopedTo(scope, customers, CUSTOMER_ENTITY))!;
+  const [own, via] = scope.kind === 'all' ? [await branch(sql`true`), []] : await Promise.all([branch(scopedTo(scope, contacts, 'contact')), branch(viaCustomer)]);
+  const seen = new Set<string>();
+  return [...own, ...via]
+    .sort((x, y) => rankOf(x, q) - rankOf(y, q) || x.name.length - y.name.length)
+    .filter((r) => !seen.has(r.id) && !!seen.add(r.id))
+    .slice(0, limit)
+    .map((r) => ({ ...r, matchedBy: kind }));
+}
+
+/** Merging two ranked branches: exact name first, then prefix, then the rest. */
+function rankOf(r: { name: string }, q: string): number {
+  const n = r.name.toLowerCase();
+  const l = q.toLowerCase();
+  return n === l ? 0 : n.startsWith(l) ? 1 : 2;
 }
 
 async function searchLeads(db: DbOrTx, scope: DataScope, q: string, kind: QueryKind, limit: number): Promise<SearchHit[]> {
