@@ -4,7 +4,7 @@
 // row is complete (exactly one), the recording is non-empty, and wrap-up writes disposition, note and
 // the activity on the customer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, finalCall, listen, login, placeCall, setupQueue, telephonyWorld, type Setup, type TelephonyWorld } from './support.ts';
+import { eventually, finalCall, listen, placeCall, setupQueue, telephonyWorld, type Setup, type TelephonyWorld } from './support.ts';
 
 let w: TelephonyWorld;
 let s: Setup;

@@ -14,7 +14,17 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
     case 'callEntered':
       return onEntered(rt, e);
     case 'channelDestroyed':
-      return onGone(rt, e);
+      return onGone(rt, e.channelId, e.causeText || String(e.cause), e.outcome);
+    case 'channelHungup':
+      rt.hangupCauses.set(e.channelId, { cause: e.causeText || String(e.cause), outcome: e.outcome });
+      return;
+    case 'stasisEnd': {
+      // After StasisEnd the app is unsubscribed from the channel: its ChannelDestroyed may never reach
+      // us, so leaving the app is the end of the leg (with the cause its hang-up reported).
+      const h = rt.hangupCauses.get(e.channelId);
+      rt.hangupCauses.delete(e.channelId);
+      return onGone(rt, e.channelId, h?.cause ?? 'left', h?.outcome ?? 'answered');
+    }
     case 'playbackFinished':
       return onPlaybackFinished(rt, e);
     case 'dtmfReceived': {
@@ -37,12 +47,10 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
       return;
     case 'channelStateChanged':
     case 'channelAnswered':
-    case 'channelHungup':
     case 'channelEnteredBridge':
     case 'channelLeftBridge':
     case 'playbackStarted':
     case 'recordingStarted':
-    case 'stasisEnd':
     case 'connected':
     case 'disconnected':
       return;
@@ -60,11 +68,12 @@ async function onEntered(rt: TelephonyRuntime, e: PbxEventOf<'callEntered'>): Pr
   if (['agent', 'consult', 'dial', 'dial-out'].includes(e.args[0] ?? '')) await rt.pbx.hangup(e.channelId).catch(() => undefined);
 }
 
-async function onGone(rt: TelephonyRuntime, e: PbxEventOf<'channelDestroyed'>): Promise<void> {
-  const role = rt.channels.get(e.channelId);
+async function onGone(rt: TelephonyRuntime, channelId: string, cause: string, outcome: string): Promise<void> {
+  rt.hangupCauses.delete(channelId);
+  const role = rt.channels.get(channelId);
   if (!role) return;
-  rt.channels.delete(e.channelId);
-  const cause = e.causeText || String(e.cause);
+  rt.channels.delete(channelId);
+  const e = { channelId, outcome };
   switch (role.kind) {
     case 'caller':
       return onCallerGone(rt, role.callId, cause);

@@ -31,6 +31,8 @@ export class TelephonyRuntime {
   /** playbackId → callId: what to do when an announcement or prompt finishes. */
   readonly playbacks = new Map<string, { callId: string; then: 'moh' | 'hangup' | 'ivr' | 'record' }>();
   /** callId → the mailbox a voicemail is being left in. */
+  /** channelId → the cause its ChannelHungup reported, until the leg is gone. */
+  readonly hangupCauses = new Map<string, { cause: string; outcome: string }>();
   /** Click-to-dial calls (outbound, outside the inbound call machine). */
   readonly dials = new Map<string, OutboundDial>();
   readonly voicemailBoxes = new Map<string, { kind: 'queue' | 'user'; id: string }>();
