@@ -75,7 +75,7 @@ describe('search', () => {
   });
 
   it('finds a contact owned by someone else through the customer the user may see', async () => {
-    await ts.app.pg`insert into contacts (customer_id, name, owner_id) values (${ids.hw}, '欧阳外援', ${cast.ids.other})`;
+    await ts.app.pg`insert into contacts (customer_id, name, owner_id) values (${ids.hw!}, '欧阳外援', ${cast.ids.other})`;
     expect((await search('rep', '欧阳')).contacts.map((c: { name: string }) => c.name)).toEqual(['欧阳外援']);
     expect((await search('other', '欧阳')).contacts.map((c: { name: string }) => c.name)).toEqual(['欧阳外援']);
     expect((await search('peer', '欧阳')).contacts).toEqual([]);
