@@ -13,7 +13,9 @@ import type { LiveCall } from './types.ts';
 
 const ts = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-export async function insertLiveCall(rt: TelephonyRuntime, call: LiveCall, extra: { calledNumber?: string; agentId?: string } = {}): Promise<void> {
+export type NewCallRow = Pick<LiveCall, 'id' | 'direction' | 'callerNumber' | 'pop' | 'did' | 'state'>;
+
+export async function insertLiveCall(rt: TelephonyRuntime, call: NewCallRow, extra: { calledNumber?: string; agentId?: string } = {}): Promise<void> {
   const party = call.pop.party;
   await rt.deps.db.insert(calls).values({
     id: call.id,

@@ -27,7 +27,7 @@ export async function startClickToDial(rt: TelephonyRuntime, agentId: string, nu
   const id = randomUUID();
   const pop = await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION);
   const { state } = startCall({ callId: id, did: '', callerNumber: number, now: rt.now() });
-  await insertLiveCall(rt, { id, direction: 'outbound', state, callerChannel: '', did: '', callerNumber: number, pop } as never, { calledNumber: number, agentId });
+  await insertLiveCall(rt, { id, direction: 'outbound', state, did: '', callerNumber: number, pop }, { calledNumber: number, agentId });
   const agentChannel = randomUUID();
   rt.dials.set(id, { id, agentId, number, agentChannel, farChannel: null, bridgeId: null, startedAt: rt.now(), answeredAt: null });
   rt.channels.set(agentChannel, { kind: 'dialAgent', callId: id, agentId });
