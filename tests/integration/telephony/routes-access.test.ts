@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, recordings } from '../../../server/src/db/schema/calls.ts';
 import { acdQueues } from '../../../server/src/db/schema/telephony.ts';
+import { seedDemoData } from '../../../server/src/cli/demo-data.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { login, type Api } from './support.ts';
 
@@ -97,5 +98,15 @@ describe('telephony routes', () => {
     expect((await agentB.get(`/api/calls/${callId}`)).status).toBe(404);
     expect((await agent.get(`/api/calls/${callId}`)).status).toBe(200);
     expect((await agentB.post(`/api/calls/${callId}/wrap-up`, { disposition: 'x' })).status).toBe(404);
+  });
+
+  it('the demo seed adds pause codes, dispositions, a queue with the agents and DID 4000, idempotently', async () => {
+    await seedDemoData(server.app.db);
+    await seedDemoData(server.app.db);
+    const dids = await admin.get<{ items: { number: string; targetId: string }[] }>('/api/dids');
+    const queues = await admin.get<{ items: { id: string; members: unknown[] }[] }>('/api/queues');
+    const q = queues.body.items.find((x) => x.id === dids.body.items.find((d) => d.number === '4000')?.targetId);
+    expect(q?.members).toHaveLength(3);
+    expect((await admin.get<{ items: unknown[] }>('/api/dispositions')).body.items.length).toBeGreaterThanOrEqual(5);
   });
 });
