@@ -10,8 +10,8 @@ describe('module visibility by role', () => {
     expect(visibleModules(['sales'])).toEqual(['customers', 'leads', 'pipeline']);
   });
 
-  it('a supervisor also sees campaigns, the wallboard and reports, but not administration', () => {
-    expect(visibleModules(['supervisor'])).toEqual(['workbench', 'customers', 'leads', 'campaigns', 'wallboard', 'reports']);
+  it('a supervisor also sees the pipeline (they manage sales teams), campaigns, the wallboard and reports, but not administration', () => {
+    expect(visibleModules(['supervisor'])).toEqual(['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports']);
     expect(canSeeModule(['supervisor'], 'admin')).toBe(false);
   });
 

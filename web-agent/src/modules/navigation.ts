@@ -11,7 +11,7 @@ export type ModuleId = (typeof MODULES)[number];
 const MODULES_BY_ROLE: Record<Role, readonly ModuleId[]> = {
   agent: ['workbench', 'customers', 'leads'],
   sales: ['customers', 'leads', 'pipeline'],
-  supervisor: ['workbench', 'customers', 'leads', 'campaigns', 'wallboard', 'reports'],
+  supervisor: ['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports'],
   admin: MODULES,
 };
 

@@ -16,7 +16,8 @@ import { saveWrapUp } from './wrap-up.ts';
 
 const tags = ['calls'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const onCall = { access: access.roles('agent', 'supervisor') };
+// Sales reps place and handle their own calls too (click-to-dial from CRM pages).
+const onCall = { access: access.roles('agent', 'supervisor', 'sales') };
 
 export const callRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const actions: [string, CallAction][] = [

@@ -16,7 +16,7 @@ export const softphoneRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = as
     ? (app.telephony?.deps.provisioning ?? createAsteriskProvisioning({ url: config.ARI_URL, user: config.ARI_USER, password: config.ARI_PASSWORD }))
     : null;
 
-  app.get('/api/softphone/config', { config: { access: access.roles('agent', 'supervisor') }, schema: { tags: ['softphone'] } }, async (req): Promise<SoftphoneConfig> => {
+  app.get('/api/softphone/config', { config: { access: access.roles('agent', 'supervisor', 'sales') }, schema: { tags: ['softphone'] } }, async (req): Promise<SoftphoneConfig> => {
     const user = req.user!;
     await app.db.insert(agentProfiles).values({ userId: user.id, sipPassword: generateSipPassword() }).onConflictDoNothing();
     const [profile] = await app.db.select().from(agentProfiles).where(eq(agentProfiles.userId, user.id));
