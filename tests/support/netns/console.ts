@@ -12,6 +12,12 @@ export async function signInConsole(browser: Browser, baseUrl: string, user: Con
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  // Diagnostics for a failing run: API errors the console got, with their body.
+  page.on('response', async (res) => {
+    if (res.url().includes('/api/') && res.status() >= 400) {
+      console.warn(`[${user.username}] ${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()} ${(await res.text().catch(() => '')).slice(0, 300)}`);
+    }
+  });
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(user.username);
   await page.getByTestId('login-password').fill(user.password);
@@ -35,15 +41,21 @@ export async function waitForAgentState(page: Page, state: string, timeout = 20_
 
 /** Signs the agent in (if needed) and makes it ready, through the state bar. */
 export async function goReady(page: Page): Promise<void> {
-  const signIn = page.getByTestId('btn-sign-in');
-  if (await signIn.isVisible()) await signIn.click();
-  await page.getByTestId('btn-ready').click();
+  const state = page.getByTestId('agent-state');
+  await state.waitFor();
+  if ((await state.getAttribute('data-state')) === 'signedOut') {
+    await page.getByTestId('btn-sign-in').click();
+    await page.locator('[data-testid="agent-state"]:not([data-state="signedOut"])').waitFor();
+  }
+  // Signing in may already make the agent ready (the server's agent machine decides).
+  if ((await state.getAttribute('data-state')) !== 'ready') await page.getByTestId('btn-ready').click();
   await waitForAgentState(page, 'ready');
 }
 
 export interface PopRing {
   popRenderedAt: number;
   ringAt: number;
+  inviteAt: number;
   offeredAt: string;
 }
 
@@ -53,12 +65,12 @@ export function popAndRing(page: Page, callId: string): Promise<PopRing | null> 
     const t = window.__ringsideTimings;
     const pop = t?.pops.find((p) => p.callId === id);
     const ring = t?.rings.find((r) => r.callId === id);
-    return pop && ring ? { popRenderedAt: pop.renderedAt, ringAt: ring.at, offeredAt: pop.offeredAt } : null;
+    return pop && ring ? { popRenderedAt: pop.renderedAt, ringAt: ring.at, inviteAt: ring.inviteAt, offeredAt: pop.offeredAt } : null;
   }, callId);
 }
 
 declare global {
   interface Window {
-    __ringsideTimings?: { pops: { callId: string; offeredAt: string; renderedAt: number }[]; rings: { callId: string | null; at: number }[] };
+    __ringsideTimings?: { pops: { callId: string; offeredAt: string; renderedAt: number }[]; rings: { callId: string | null; at: number; inviteAt: number }[] };
   }
 }

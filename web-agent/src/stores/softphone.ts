@@ -5,7 +5,7 @@ import { defineStore } from 'pinia';
 import { Softphone } from '../services/sip/softphone.ts';
 import { INITIAL_STATE, type SoftphoneState } from '../services/sip/softphone-machine.ts';
 import { telephonyApi } from '../services/telephony.ts';
-import { recordRing } from '../modules/call-panel/timings.ts';
+import { nextPop, nowMs, popPainted, recordRing } from '../modules/call-panel/timings.ts';
 import { useCallsStore } from './calls.ts';
 import { useSessionStore } from './session.ts';
 
@@ -17,6 +17,8 @@ function rawAudioRequested(): boolean {
 const RAW_AUDIO: MediaTrackConstraints = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
 const AUTO_ANSWER_WINDOW_MS = 15_000;
 const ENDED_DISPLAY_MS = 1500;
+/** Longest the phone's ringing waits for the screen pop (the offer normally precedes the INVITE). */
+const POP_WAIT_MS = 400;
 
 function hiddenAudio(): HTMLAudioElement {
   const el = document.createElement('audio');
@@ -34,17 +36,43 @@ export const useSoftphoneStore = defineStore('softphone', () => {
   /** Click-to-dial rings the agent's own phone first: answer that call without a click. */
   let autoAnswerUntil = 0;
 
-  function onState(next: SoftphoneState): void {
-    const previous = state.value.name;
+  /** Rung call ids, so a pop already used for one INVITE is not taken for the next. */
+  const rung = new Set<string>();
+  let stateSeq = 0;
+
+  function show(next: SoftphoneState): void {
     state.value = next;
-    if (next.name === 'ringing' && previous !== 'ringing') {
-      recordRing(useCallsStore().offer?.callId ?? null);
-      if (Date.now() < autoAnswerUntil) {
-        autoAnswerUntil = 0;
-        void phone.value?.answer();
-      }
-    }
     if (next.name === 'ended') setTimeout(() => phone.value?.reset(), ENDED_DISPLAY_MS);
+  }
+
+  /**
+   * Pop before ring: the server pushes 'call:offer' before it originates to the agent, but the socket and
+   * the SIP WebSocket are separate paths and painting takes a frame, so the INVITE can reach the page
+   * first. The console then holds the ringing (the phone's UI and state) until the pop of this call is
+   * painted, at most POP_WAIT_MS; answering works meanwhile. Both moments are recorded (timings.ts).
+   */
+  async function ring(next: SoftphoneState, seq: number): Promise<void> {
+    const inviteAt = nowMs();
+    if (Date.now() < autoAnswerUntil) {
+      autoAnswerUntil = 0;
+      show(next);
+      void phone.value?.answer();
+      return;
+    }
+    const calls = useCallsStore();
+    const pending = calls.offer && !rung.has(calls.offer.callId) ? calls.offer.callId : null;
+    let callId = pending && popPainted(pending) ? pending : null;
+    if (!callId) callId = await nextPop((id) => !rung.has(id), POP_WAIT_MS);
+    if (seq !== stateSeq) return; // the call moved on (answered, ended) while we waited
+    if (callId) rung.add(callId);
+    recordRing(callId, inviteAt);
+    show(next);
+  }
+
+  function onState(next: SoftphoneState): void {
+    const seq = ++stateSeq;
+    if (next.name === 'ringing') void ring(next, seq);
+    else show(next);
   }
 
   async function start(): Promise<void> {
