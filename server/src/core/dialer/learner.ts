@@ -60,7 +60,8 @@ export class CampaignLearner {
   /** A live answer was connected to an agent, or abandoned (AMD false positives count as abandoned). */
   liveAnswerSettled(outcome: LiveAnswerOutcome, nowSec: number): void {
     recordLiveAnswer(this.window, nowSec, outcome !== 'connected');
-    updateControl(this.control, this.policy.abandonTarget, this.policy.reserveAbandons, windowCounts(this.window, nowSec), this.policy.control);
+    const counts = windowCounts(this.window, nowSec);
+    updateControl(this.control, this.policy.abandonTarget, this.reserve(counts.liveAnswers), counts, this.policy.control);
   }
 
   talkEnded(durationSec: number): void {
@@ -91,9 +92,14 @@ export class CampaignLearner {
       dialAnswerRow: t.dial.row,
       talkFreeRow: t.talk.row,
       wrapFreeRow: t.wrap.row,
-      riskThreshold: riskThreshold(this.control, this.policy.abandonTarget, this.policy.reserveAbandons, windowNow, this.policy.control),
+      riskThreshold: riskThreshold(this.control, this.policy.abandonTarget, this.reserve(windowNow.liveAnswers), windowNow, this.policy.control),
       window: windowNow,
     };
+  }
+
+  /** Abandons the controller keeps unspent: a few, plus a share of the budget for large windows. */
+  private reserve(liveAnswers: number): number {
+    return this.policy.reserveAbandons + this.policy.reserveShare * this.policy.abandonTarget * liveAnswers;
   }
 
   /** Rebuilds the learned tables when they are stale; rows are recomputed lazily after that. */

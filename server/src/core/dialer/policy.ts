@@ -18,6 +18,11 @@ export interface PacingPolicy {
    * slack, so a burst of bad luck near the end of a window still leaves the rate under target.
    */
   readonly reserveAbandons: number;
+  /**
+   * Further reserve as a share of the window's budget. Large campaigns have a budget of hundreds of
+   * abandons, and a fixed reserve of a few would leave the rate sitting on the target itself.
+   */
+  readonly reserveShare: number;
   /** Gains of the abandon-rate controller (see abandon/controller.ts). */
   readonly control: AbandonControlTuning;
   /** Observations needed before the learned distributions are trusted fully (progressive until then). */
@@ -32,6 +37,7 @@ export const defaultPacingPolicy: PacingPolicy = {
   abandonWindowSec: 24 * 3600,
   graceSec: 2,
   reserveAbandons: 3,
+  reserveShare: 0.02,
   control: defaultControlTuning,
   warmup: { answers: 30, talks: 30, dials: 150 },
 };
