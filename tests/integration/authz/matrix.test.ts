@@ -8,7 +8,7 @@ import { POLICY, type Who } from './policy.ts';
 let ts: TestServer;
 const cookies = {} as Record<RoleName, string>;
 
-function declared(access: { public: true } | { roles: readonly string[] }): Who {
+function declared(access: { public: true } | { roles: readonly RoleName[] }): Who {
   if ('public' in access) return 'public';
   return [...access.roles].sort().join() === [...ALL_ROLES].sort().join() ? 'any' : [...access.roles].sort();
 }

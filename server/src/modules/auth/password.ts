@@ -1,8 +1,9 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 // argon2id (OWASP's recommended family) with m=19 MiB, t=2, p=1: OWASP's baseline parameters.
 // @node-rs/argon2 ships prebuilt binaries per platform, so installs need no compiler.
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// algorithm 2 is Algorithm.Argon2id: the library exports it as a const enum, which isolated modules cannot read.
+const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(plain: string): Promise<string> {
   return hash(plain, OPTIONS);
