@@ -4,7 +4,7 @@ import { percentile } from '../lib/report.ts';
 
 export interface PageTimings {
   pops: { callId: string; offeredAt: string; receivedAt: number; renderedAt: number }[];
-  rings: { callId: string | null; at: number }[];
+  rings: { callId: string | null; at: number; inviteAt: number }[];
 }
 
 export interface ScreenPopFigures {
@@ -12,6 +12,8 @@ export interface ScreenPopFigures {
   /** Offers whose ring was seen on the same page (an offer withdrawn before the INVITE has none). */
   rung: number;
   popBeforeRingPct: number;
+  /** Pops painted before the SIP INVITE reached the page (the console holds the ring for the pop). */
+  popBeforeInvitePct: number;
   popP50Ms: number;
   popP95Ms: number;
   popMaxMs: number;
@@ -26,19 +28,21 @@ export function summarise(pages: readonly PageTimings[]): ScreenPopFigures {
   const popMs: number[] = [];
   const margins: number[] = [];
   let before = 0;
+  let beforeInvite = 0;
   let ringsWithoutPop = 0;
   for (const page of pages) {
-    const ringsByCall = new Map<string, number>();
+    const ringsByCall = new Map<string, { at: number; inviteAt: number }>();
     for (const r of page.rings) {
       if (r.callId === null) ringsWithoutPop++;
-      else if (!ringsByCall.has(r.callId)) ringsByCall.set(r.callId, r.at);
+      else if (!ringsByCall.has(r.callId)) ringsByCall.set(r.callId, r);
     }
     for (const pop of page.pops) {
       popMs.push(pop.renderedAt - Date.parse(pop.offeredAt));
       const ring = ringsByCall.get(pop.callId);
       if (ring === undefined) continue;
-      margins.push(ring - pop.renderedAt);
-      if (pop.renderedAt < ring) before++;
+      margins.push(ring.at - pop.renderedAt);
+      if (pop.renderedAt < ring.at) before++;
+      if (pop.renderedAt < ring.inviteAt) beforeInvite++;
     }
     const popped = new Set(page.pops.map((p) => p.callId));
     for (const id of ringsByCall.keys()) if (!popped.has(id)) ringsWithoutPop++;
@@ -49,6 +53,7 @@ export function summarise(pages: readonly PageTimings[]): ScreenPopFigures {
     offers: popMs.length,
     rung: margins.length,
     popBeforeRingPct: margins.length ? round((100 * before) / (margins.length + ringsWithoutPop)) : 0,
+    popBeforeInvitePct: margins.length ? round((100 * beforeInvite) / (margins.length + ringsWithoutPop)) : 0,
     popP50Ms: round(percentile(sortedPop, 50)),
     popP95Ms: round(percentile(sortedPop, 95)),
     popMaxMs: round(sortedPop.at(-1) ?? NaN),
