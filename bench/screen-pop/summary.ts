@@ -41,7 +41,9 @@ export function summarise(pages: readonly PageTimings[]): ScreenPopFigures {
       const ring = ringsByCall.get(pop.callId);
       if (ring === undefined) continue;
       margins.push(ring.at - pop.renderedAt);
-      if (pop.renderedAt < ring.at) before++;
+      // The console shows the ring from the pop's own callback, so equal timestamps (the browser's timer
+      // resolution) are still pop-then-ring; the raw INVITE race below stays strict.
+      if (pop.renderedAt <= ring.at) before++;
       if (pop.renderedAt < ring.inviteAt) beforeInvite++;
     }
     const popped = new Set(page.pops.map((p) => p.callId));
