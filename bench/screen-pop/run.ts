@@ -18,8 +18,8 @@ import { startBenchStack, type BenchStack } from './stack.ts';
 import { summarise, type PageTimings } from './summary.ts';
 
 const CALLS = Number(process.env.BENCH_SCREENPOP_CALLS ?? '200');
-const MAX_IN_FLIGHT = Number(process.env.BENCH_SCREENPOP_CONCURRENCY ?? '50');
-const AGENTS = Number(process.env.BENCH_SCREENPOP_AGENTS ?? '8');
+const MAX_IN_FLIGHT = Number(process.env.BENCH_SCREENPOP_CONCURRENCY ?? '12');
+const AGENTS = Number(process.env.BENCH_SCREENPOP_AGENTS ?? '4');
 const BROWSERS = 2;
 const KNOWN_CUSTOMERS = 40;
 const REPO = resolve(import.meta.dirname, '../..');
