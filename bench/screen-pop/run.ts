@@ -97,12 +97,6 @@ async function main(): Promise<void> {
   }
 }
 
-declare global {
-  interface Window {
-    __ringsideTimings?: PageTimings;
-  }
-}
-
 if (!insideNamespace()) process.exit(reexecInNamespace());
 main()
   .then(() => process.exit(0))
