@@ -4,7 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm, rename } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { assertRoot, commandExists, runOrThrow } from './exec.ts';
+import { assertRoot, runOrThrow } from './exec.ts';
+import { ensureHostCommands } from './host-packages.ts';
 import { withLock } from './lock.ts';
 import { mountedUnder } from './mounts.ts';
 
@@ -57,12 +58,7 @@ export function rootIsReady(root: string): boolean {
 }
 
 async function ensureDebootstrap(log: (l: string) => void): Promise<void> {
-  if (await commandExists('debootstrap')) return;
-  log('debootstrap is not installed: installing it with apt-get (apt-get install -y debootstrap)…');
-  await runOrThrow('apt-get', ['install', '-y', 'debootstrap'], { timeoutMs: 300_000 }).catch(async () => {
-    await runOrThrow('apt-get', ['update'], { timeoutMs: 300_000 });
-    await runOrThrow('apt-get', ['install', '-y', 'debootstrap'], { timeoutMs: 300_000 });
-  });
+  await ensureHostCommands({ debootstrap: 'debootstrap' }, log);
 }
 
 async function assertMirrorReachable(mirror: string): Promise<void> {

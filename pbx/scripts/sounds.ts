@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runOrThrow } from './exec.ts';
+import { ensureHostCommands } from './host-packages.ts';
 
 /** Bump when the rendering pipeline changes, so every cached prompt is rendered again. */
 const GENERATOR_VERSION = 1;
@@ -91,6 +92,7 @@ export async function renderPrompts(opts: RenderPromptsOptions): Promise<RenderP
       });
     }
   }
+  if (jobs.length > 0) await ensureHostCommands({ 'espeak-ng': 'espeak-ng', sox: 'sox' }, (l) => console.log(l));
   // Two at a time: espeak-ng and sox are single-threaded and the machine has two cores.
   const queue = [...jobs];
   const worker = async (): Promise<void> => {
