@@ -12,3 +12,4 @@ export * from './sales.ts';
 export * from './service.ts';
 export * from './telephony.ts';
 export * from './calls.ts';
+export * from './campaigns.ts';
