@@ -13,3 +13,4 @@ export * from './service.ts';
 export * from './telephony.ts';
 export * from './calls.ts';
 export * from './campaigns.ts';
+export * from './agent-history.ts';

@@ -6,6 +6,7 @@ import { toAgentSnapshot } from '../../core/agent/agent-snapshot.ts';
 import { reduceAgent } from '../../core/agent/agent-machine.ts';
 import type { AgentCommand, AgentEvent, AgentStep } from '../../core/agent/agent-types.ts';
 import { agentProfiles } from '../../db/schema/telephony.ts';
+import { recordAgentTransition } from '../reports/agent-history-recorder.ts';
 import { generateSipPassword } from './sip-password.ts';
 import { callOfferFailed } from './offer-failed.ts';
 import type { TelephonyRuntime } from './runtime.ts';
@@ -16,6 +17,7 @@ export async function applyAgent(rt: TelephonyRuntime, agentId: string, event: A
   const step = reduceAgent(before, event, { pauseReasons: rt.pauseCodes.length ? rt.pauseCodes : undefined });
   if (!step.ok) return step;
   rt.agents.set(agentId, step.state);
+  recordAgentTransition(rt, before, step);
   if (step.transition || step.state.pendingPause !== before.pendingPause) {
     rt.indexAgent(agentId, step.state);
     await persistAgent(rt, agentId);
