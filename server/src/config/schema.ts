@@ -33,6 +33,8 @@ export const ConfigSchema = Type.Object({
   ICE_SERVERS: Type.String({ default: '[]' }),
   PHONE_DEFAULT_REGION: Type.String({ default: 'CN', pattern: '^[A-Z]{2}$' }),
   DEFAULT_LOCALE: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { default: 'zh-CN' }),
+  /** IANA zone of the contact centre: "today" on the wallboard (and daily figures) starts at its local midnight. */
+  TIMEZONE: Type.String({ default: 'Asia/Shanghai', minLength: 1 }),
   /** Built console assets, served by the api role when present. */
   WEB_DIST: Type.String({ default: 'web-agent/dist' }),
   /** Comma-separated origins allowed to post the public web form (CORS allow-list). */
