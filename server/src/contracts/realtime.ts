@@ -6,6 +6,8 @@ export interface ServerToClientEvents {
   'call:offer': (payload: import('./telephony.ts').CallOfferPayload) => void;
   'call:update': (payload: import('./telephony.ts').CallUpdatePayload) => void;
   'call:ended': (payload: import('./telephony.ts').CallEndedPayload) => void;
+  /** Supervision, to `user:<supervisorId>` (their session) and `user:<agentId>` (indicator, if the tenant allows). */
+  'supervision:monitor': (payload: import('./supervision.ts').MonitorPushPayload) => void;
   /** Lead import progress, to `user:<id>` of the user who committed it. */
   'lead-import:progress': (payload: { batchId: string; status: string; totalRows: number; processedRows: number; importedRows: number; updatedRows: number; skippedRows: number; errorRows: number }) => void;
   /** A due activity or service request reminder, to `user:<owner>`. */

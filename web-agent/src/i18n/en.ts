@@ -3,6 +3,7 @@ import { leadsMessages } from '../modules/leads/messages.ts';
 import { telephonyMessages } from '../modules/workbench/messages.ts';
 import { crmMessages } from '../modules/pipeline/messages.ts';
 import { customersMessages } from '../modules/customers/messages.ts';
+import { supervisionMessages } from '../modules/supervision/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -81,6 +82,7 @@ const en: MessageSchema = {
   leadsPage: leadsMessages.en,
   crm: crmMessages.en,
   customersPage: customersMessages.en,
+  supervision: supervisionMessages.en,
 };
 
 export default en;

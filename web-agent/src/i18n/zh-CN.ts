@@ -4,6 +4,7 @@ import { telephonyMessages } from '../modules/workbench/messages.ts';
 import { leadsMessages } from '../modules/leads/messages.ts';
 import { crmMessages } from '../modules/pipeline/messages.ts';
 import { customersMessages } from '../modules/customers/messages.ts';
+import { supervisionMessages } from '../modules/supervision/messages.ts';
 
 const zhCN = {
   app: {
@@ -82,6 +83,7 @@ const zhCN = {
   leadsPage: leadsMessages['zh-CN'],
   crm: crmMessages['zh-CN'],
   customersPage: customersMessages['zh-CN'],
+  supervision: supervisionMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;
