@@ -14,3 +14,4 @@ export * from './telephony.ts';
 export * from './calls.ts';
 export * from './campaigns.ts';
 export * from './agent-history.ts';
+export * from './recordings.ts';
