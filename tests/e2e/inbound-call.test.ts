@@ -86,8 +86,9 @@ describe('inbound call through the console, real stack in a network namespace', 
     expect(callId).not.toBe('');
     const t = await popAndRing(p1, callId);
     expect(t).not.toBeNull();
-    // The pop was painted before the phone reported ringing.
-    expect(t!.popRenderedAt).toBeLessThan(t!.ringAt);
+    // The pop was painted before the phone reported ringing (a phone held for its pop rings in the same
+    // task that painted it, so equal clock readings still mean pop first).
+    expect(t!.popRenderedAt).toBeLessThanOrEqual(t!.ringAt);
     expect(await p1.getByTestId('pop-queue').innerText()).toBe(setup.queueName);
     await waitForAgentState(p1, 'ringing');
     // Agent 2 is not a member of the queue: no pop there.

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/index.ts';
 import { TelephonyRuntime } from '../modules/telephony/runtime.ts';
+import { pendingOffer } from '../modules/telephony/offer-replay.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +24,10 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
   const pbx = createAsteriskAdapter({ ...ari, app: config.ARI_APP, onListenerError: (err) => app.log.error({ err }, 'telephony: listener failed') });
   const runtime = new TelephonyRuntime({ pbx, provisioning: createAsteriskProvisioning(ari), db: app.db, io: app.io, config, log: app.log });
   app.decorate('telephony', runtime);
+  app.io.on('connection', (socket) => {
+    const offer = pendingOffer(runtime, socket.data.user.id);
+    if (offer) socket.emit('call:offer', offer);
+  });
   app.addHook('onReady', async () => {
     await runtime.start();
     pbx.connect().then(

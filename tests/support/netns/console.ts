@@ -43,6 +43,9 @@ export async function waitForAgentState(page: Page, state: string, timeout = 20_
 export async function goReady(page: Page): Promise<void> {
   const state = page.getByTestId('agent-state');
   await state.waitFor();
+  // A console without its socket would miss the pop of the first call (the server re-sends a pending
+  // offer on connect, but ringing may end first): agents go ready once the console is live.
+  await page.locator('[data-testid="realtime-status"][data-status="connected"]').waitFor({ timeout: 20_000 });
   if ((await state.getAttribute('data-state')) === 'signedOut') {
     await page.getByTestId('btn-sign-in').click();
     await page.locator('[data-testid="agent-state"]:not([data-state="signedOut"])').waitFor();
