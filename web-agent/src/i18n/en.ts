@@ -4,6 +4,7 @@ import { telephonyMessages } from '../modules/workbench/messages.ts';
 import { crmMessages } from '../modules/pipeline/messages.ts';
 import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
+import { campaignsMessages } from '../modules/campaigns/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -83,6 +84,7 @@ const en: MessageSchema = {
   crm: crmMessages.en,
   customersPage: customersMessages.en,
   supervision: supervisionMessages.en,
+  campaignsPage: campaignsMessages.en,
 };
 
 export default en;

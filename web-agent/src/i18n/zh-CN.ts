@@ -5,6 +5,7 @@ import { leadsMessages } from '../modules/leads/messages.ts';
 import { crmMessages } from '../modules/pipeline/messages.ts';
 import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
+import { campaignsMessages } from '../modules/campaigns/messages.ts';
 
 const zhCN = {
   app: {
@@ -84,6 +85,7 @@ const zhCN = {
   crm: crmMessages['zh-CN'],
   customersPage: customersMessages['zh-CN'],
   supervision: supervisionMessages['zh-CN'],
+  campaignsPage: campaignsMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;
