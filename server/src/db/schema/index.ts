@@ -15,3 +15,4 @@ export * from './calls.ts';
 export * from './campaigns.ts';
 export * from './agent-history.ts';
 export * from './recordings.ts';
+export * from './supervision.ts';
