@@ -15,6 +15,8 @@ export const ERROR_CATALOG = {
   RS_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
   RS_RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   RS_PBX_UNAVAILABLE: { status: 503, message: 'The phone system is not reachable' },
+  RS_SUPERVISOR_PHONE: { status: 409, message: 'Your phone did not answer; check that your softphone is registered' },
+  RS_MONITORED_BY_OTHER: { status: 409, message: 'Another supervisor is already on this call' },
   RS_INTERNAL: { status: 500, message: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
