@@ -22,6 +22,7 @@ export async function applyAgent(rt: TelephonyRuntime, agentId: string, event: A
     rt.indexAgent(agentId, step.state);
     await persistAgent(rt, agentId);
     rt.deps.io.to(`user:${agentId}`).emit('agent:state', toAgentStatePayload(step.state));
+    rt.events.emit({ kind: 'agentState', agentId, state: step.state, at: rt.now() });
     rt.wantRoute();
   }
   for (const c of step.commands) await runAgentCommand(rt, agentId, c);

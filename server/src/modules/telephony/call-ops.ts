@@ -27,6 +27,7 @@ export async function applyCall(rt: TelephonyRuntime, call: LiveCall, event: Cal
     }
   }
   if (step.transition) {
+    rt.events.emit({ kind: 'callTransition', call, transition: step.transition, at: rt.now() });
     rt.wantRoute();
     if (call.state.status.kind !== 'ended') emitCallUpdate(rt, call);
   }

@@ -15,6 +15,7 @@ import { restoreAgents } from './agent-restore.ts';
 import { runRoutePass } from './routing.ts';
 import { tickAgents } from './agent-ops.ts';
 import { ivrTimeouts } from './ivr-runtime.ts';
+import { TelephonyEvents } from './runtime-events.ts';
 import type { ChannelRole, LiveCall, TelephonyDeps, TraceEntry } from './types.ts';
 
 export class TelephonyRuntime {
@@ -38,6 +39,8 @@ export class TelephonyRuntime {
   readonly voicemailBoxes = new Map<string, { kind: 'queue' | 'user'; id: string }>();
   /** Ordered record of offers and originates, read by tests and the screen-pop benchmark. */
   readonly trace: TraceEntry[] = [];
+  /** Transitions for in-process observers (the wallboard); see runtime-events.ts. */
+  readonly events = new TelephonyEvents((err) => this.log.error({ err }, 'telephony: event listener failed'));
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
