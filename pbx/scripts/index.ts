@@ -22,3 +22,4 @@ export {
 export { waitForAri, type WaitForAriOptions, type AriInfo } from './wait-for-ari.ts';
 export { renderPrompts, readManifest, PROMPT_VOICES, type PromptManifest } from './sounds.ts';
 export { ROOT_SUITE } from './provision-root.ts';
+export { startCarrier, stopCarrier, carrierCli, renderCarrierConfig, FAKE_CARRIER_TRUNK, CARRIER_INSTANCE, CARRIER_SIP_PORT, type CarrierOptions } from './carrier.ts';

@@ -1,9 +1,12 @@
 // `npm run pbx:provision|start|stop|status`, and the functions `npm start` / `npm test` call.
 // A thin layer: options come from the validated config; the work is in @ringside/pbx/provision.
 import {
+  FAKE_CARRIER_TRUNK,
   pbxStatus,
   provisionRoot,
+  startCarrier,
   startPbx,
+  stopCarrier,
   stopPbx,
   waitForAri,
   type StartPbxOptions,
@@ -25,6 +28,8 @@ export function pbxOptionsFromConfig(config: PbxConfig): StartPbxOptions {
     ari: { user: config.ARI_USER, password: config.ARI_PASSWORD, app: config.ARI_APP },
     httpBindAddress: url.hostname,
     httpPort: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+    // Outbound campaigns dial through this trunk to the fake carrier (pbx/scripts/carrier.ts).
+    trunk: FAKE_CARRIER_TRUNK,
   };
 }
 
@@ -41,6 +46,8 @@ export async function ensurePbxRunning(config: PbxConfig): Promise<EnsurePbxResu
   const options = pbxOptionsFromConfig(config);
   const provision = await provisionRoot({ root: config.PBX_ROOT });
   const start = await startPbx(options);
+  // The fake PSTN carrier the dialer's trunk points at (second instance; needs the main one's mounts).
+  await startCarrier({ root: config.PBX_ROOT });
   const ari = await waitForAri({
     url: config.ARI_URL,
     user: config.ARI_USER,
@@ -51,6 +58,7 @@ export async function ensurePbxRunning(config: PbxConfig): Promise<EnsurePbxResu
 }
 
 export async function stopPbxFromConfig(config: Pick<Config, 'PBX_ROOT'>): Promise<void> {
+  await stopCarrier({ root: config.PBX_ROOT });
   await stopPbx({ root: config.PBX_ROOT });
 }
 
@@ -68,6 +76,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'stop': {
+      await stopCarrier({ root: config.PBX_ROOT });
       const r = await stopPbx({ root: config.PBX_ROOT });
       console.log(r.wasRunning ? `Asterisk stopped (${r.ms} ms)` : 'Asterisk was not running');
       return;
