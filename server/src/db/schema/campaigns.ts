@@ -186,6 +186,9 @@ export const campaignImports = pgTable(
     importedRows: integer('imported_rows').notNull().default(0),
     duplicateRows: integer('duplicate_rows').notNull().default(0),
     dncRows: integer('dnc_rows').notNull().default(0),
+    /** Rows of this same file imported before (a re-import), left alone. */
+    skippedRows: integer('skipped_rows').notNull().default(0),
+    failure: text('failure'),
     errorRows: integer('error_rows').notNull().default(0),
     errors: jsonb('errors').$type<{ row: number; field: string | null; reason: string }[]>().notNull().default([]),
     durationMs: bigint('duration_ms', { mode: 'number' }),
