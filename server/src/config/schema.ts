@@ -31,6 +31,8 @@ export const ConfigSchema = Type.Object({
   SIP_WS_URL: Type.String({ default: 'ws://127.0.0.1:8088/ws' }),
   /** JSON array of RTCIceServer objects; empty means no STUN/TURN (never a public default). */
   ICE_SERVERS: Type.String({ default: '[]' }),
+  /** Dial string of an outbound leg (click-to-dial, transfer to a number); {number} is replaced. */
+  OUTBOUND_DIAL: Type.String({ default: 'Local/{number}@ringside-outbound', pattern: '^(PJSIP|Local)/' }),
   PHONE_DEFAULT_REGION: Type.String({ default: 'CN', pattern: '^[A-Z]{2}$' }),
   DEFAULT_LOCALE: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { default: 'zh-CN' }),
   /** IANA zone of the contact centre: "today" on the wallboard (and daily figures) starts at its local midnight. */

@@ -10,8 +10,15 @@ export interface ServerToClientEvents {
   'supervision:monitor': (payload: import('./supervision.ts').MonitorPushPayload) => void;
   /** Lead import progress, to `user:<id>` of the user who committed it. */
   'lead-import:progress': (payload: { batchId: string; status: string; totalRows: number; processedRows: number; importedRows: number; updatedRows: number; skippedRows: number; errorRows: number }) => void;
+  /** A voicemail was left, to `user:<owner>` or every member of the mailbox's queue. */
+  'voicemail:new': (payload: import('./voicemail.ts').VoicemailItem) => void;
+  /** Live wallboard, to `wallboard:user:<viewerId>` after wallboard:subscribe (contracts/wallboard.ts). */
+  'wallboard:update': (payload: import('./wallboard.ts').WallboardUpdate) => void;
+  'wallboard:snapshot': (payload: import('./wallboard.ts').WallboardSnapshot) => void;
   /** A due activity or service request reminder, to `user:<owner>`. */
   reminder: (payload: import('./activities.ts').ReminderEvent) => void;
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /** Start the wallboard pushes (supervisors and admins; anyone else gets { ok: false, code: 'RS_FORBIDDEN' }). */
+  'wallboard:subscribe': (ack?: (r: { ok: boolean; code?: string }) => void) => void;
+}

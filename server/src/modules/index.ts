@@ -27,7 +27,11 @@ import { didRoutes } from './dids/routes.ts';
 import { ivrRoutes } from './ivr/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
 import { recordingRoutes } from './recordings/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { softphoneRoutes } from './softphone/routes.ts';
+import { supervisionRoutes } from './supervision/routes.ts';
+import { wallboardRoutes } from './wallboard/routes.ts';
+import { voicemailRoutes } from './voicemail/routes.ts';
 
 type RoutePlugin = (app: FastifyInstance, opts: { config: Config }) => Promise<void>;
 
@@ -59,5 +63,9 @@ export const moduleRoutes: RoutePlugin[] = [
   ivrRoutes as RoutePlugin,
   queueRoutes as RoutePlugin,
   recordingRoutes as RoutePlugin,
+  reportRoutes as RoutePlugin,
   softphoneRoutes as RoutePlugin,
+  supervisionRoutes as RoutePlugin,
+  wallboardRoutes as RoutePlugin,
+  voicemailRoutes as RoutePlugin,
 ];

@@ -183,7 +183,32 @@ export const POLICY: Record<string, Who> = {
   'PATCH /api/queues/:id': ADMIN,
   'DELETE /api/queues/:id': ADMIN,
   // recordings
+  'GET /api/recordings': 'any',
+  'GET /api/recordings/retention': ADMIN,
+  'PUT /api/recordings/retention': ADMIN,
   'GET /api/recordings/:id': 'any',
+  'GET /api/recordings/:id/waveform': 'any',
+  'GET /api/calls/:id/recording': ON_CALL,
+  'POST /api/calls/:id/recording/pause': ON_CALL,
+  'POST /api/calls/:id/recording/resume': ON_CALL,
+  // reports (agents and sales denied: a management view)
+  'GET /api/reports/:kind': MANAGERS,
+  'GET /api/reports/:kind/export': MANAGERS,
   // softphone
   'GET /api/softphone/config': ON_CALL,
+  // supervision (data scope: a supervisor's teams' and subordinates' calls; admins all)
+  'GET /api/supervision/calls': MANAGERS,
+  'POST /api/supervision/calls/:callId/monitor': MANAGERS,
+  'DELETE /api/supervision/calls/:callId/monitor': MANAGERS,
+  'POST /api/supervision/calls/:callId/hangup': MANAGERS,
+  'POST /api/supervision/calls/:callId/takeover': MANAGERS,
+  'GET /api/supervision/settings': MANAGERS,
+  'PUT /api/supervision/settings': ADMIN,
+  // wallboard (data scope: a supervisor's teams' agents and the queues they serve; admins all)
+  'GET /api/wallboard': MANAGERS,
+  // voicemail (data scope: own mailbox, member queues; supervisors every queue; admins all)
+  'GET /api/voicemails': 'any',
+  'GET /api/voicemails/:id': 'any',
+  'POST /api/voicemails/:id/heard': 'any',
+  'GET /api/voicemails/:id/audio': 'any',
 };

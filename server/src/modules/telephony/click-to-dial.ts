@@ -19,8 +19,8 @@ export interface OutboundDial {
   answeredAt: number | null;
 }
 
-export function outboundDialString(number: string): string {
-  return `Local/${number}@ringside-outbound`;
+export function outboundDialString(number: string, template = 'Local/{number}@ringside-outbound'): string {
+  return template.replaceAll('{number}', number);
 }
 
 export async function startClickToDial(rt: TelephonyRuntime, agentId: string, number: string): Promise<string> {
@@ -43,7 +43,7 @@ export async function onDialAgentAnswered(rt: TelephonyRuntime, callId: string):
   rt.channels.set(d.farChannel, { kind: 'dialOut', callId });
   d.bridgeId = await rt.pbx.createBridge('mixing', { bridgeId: `call-${callId}` });
   await rt.pbx.addToBridge(d.bridgeId, [d.agentChannel]);
-  await rt.pbx.originate({ endpoint: outboundDialString(d.number), channelId: d.farChannel, appArgs: ['dial-out', callId], timeoutSec: 60 });
+  await rt.pbx.originate({ endpoint: outboundDialString(d.number, rt.deps.config.OUTBOUND_DIAL), channelId: d.farChannel, appArgs: ['dial-out', callId], timeoutSec: 60 });
 }
 
 export async function onDialOutAnswered(rt: TelephonyRuntime, callId: string): Promise<void> {

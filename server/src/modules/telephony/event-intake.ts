@@ -6,8 +6,10 @@ import { ivrDigit, ivrPromptDone } from './ivr-runtime.ts';
 import { onAgentLegAnswered, onAgentLegGone, onCallerGone } from './legs.ts';
 import { recordVoicemail } from './media.ts';
 import { recordingFinished } from './recording.ts';
+import { recordingStartedAt, silencePausedSpans } from './recording-pause.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import { onConsultAnswered, onConsultGone } from './transfer.ts';
+import { deliverVoicemail, isVoicemailRecording } from '../voicemail/deliver.ts';
 
 export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise<void> {
   switch (e.type) {
@@ -33,10 +35,14 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
       if (call?.ivr) await ivrDigit(rt, call, e.digit);
       return;
     }
+    case 'recordingStarted':
+      return recordingStartedAt(rt, e.name);
     case 'recordingFinished':
     case 'recordingFailed':
       await recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
+      await silencePausedSpans(rt, e.name).catch((err: unknown) => rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'));
       if (e.name.startsWith('vm-') && e.target.kind === 'channel') await rt.pbx.hangup(e.target.id).catch(() => undefined);
+      if (isVoicemailRecording(e.name)) await deliverVoicemail(rt.deps.db, rt.deps.io, e.name);
       return;
     case 'appReplaced':
       rt.log.error({ app: rt.pbx.app }, 'telephony: another connection took over the Stasis app; this process no longer receives calls');
@@ -50,7 +56,6 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
     case 'channelEnteredBridge':
     case 'channelLeftBridge':
     case 'playbackStarted':
-    case 'recordingStarted':
     case 'connected':
     case 'disconnected':
       return;

@@ -7,6 +7,7 @@ import { startCall } from '../../core/call/call-machine.ts';
 import { applyCall } from './call-ops.ts';
 import { insertLiveCall } from './call-record.ts';
 import type { DidRow } from './config-store.ts';
+import { ringUser } from './direct-user.ts';
 import { startIvr } from './ivr-runtime.ts';
 import { sendToVoicemail } from './media.ts';
 import { buildPopData } from './pop.ts';
@@ -58,9 +59,12 @@ export async function routeTo(rt: TelephonyRuntime, call: LiveCall, kind: string
     await startIvr(rt, call, target);
     return;
   }
-  if (kind === 'voicemail' || kind === 'user') {
-    // Not implemented yet: ringing a user directly. Their voicemail takes the call instead.
-    await sendToVoicemail(rt, call, kind === 'user' ? `user:${target}` : target);
+  if (kind === 'user') {
+    await ringUser(rt, call, target);
+    return;
+  }
+  if (kind === 'voicemail') {
+    await sendToVoicemail(rt, call, target);
     await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'voicemail', now: rt.now() });
     return;
   }

@@ -8,6 +8,7 @@ import { holdCaller } from './bridging.ts';
 import { applyCall, hangupLeg } from './call-ops.ts';
 import { emitAgentLeft, emitCallUpdate } from './call-events.ts';
 import { ensureTalkBridge } from './bridging.ts';
+import { outboundDialString } from './click-to-dial.ts';
 import { originateToAgent } from './offer.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
@@ -24,7 +25,7 @@ export async function startTransferLeg(rt: TelephonyRuntime, call: LiveCall, mod
   call.consult = { channelId, agentId: null, mode, answered: false, conference: false, label: target.number };
   rt.channels.set(channelId, { kind: 'consultLeg', callId: call.id, agentId: null });
   try {
-    await rt.pbx.originate({ endpoint: `Local/${target.number}@ringside-outbound`, channelId, appArgs: ['consult', call.id], callerId: { number: call.callerNumber }, timeoutSec: 45 });
+    await rt.pbx.originate({ endpoint: outboundDialString(target.number, rt.deps.config.OUTBOUND_DIAL), channelId, appArgs: ['consult', call.id], callerId: { number: call.callerNumber }, timeoutSec: 45 });
   } catch {
     await cancelTransfer(rt, call);
   }
