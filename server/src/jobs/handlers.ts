@@ -2,6 +2,7 @@ import { deleteExpiredSessions } from '../modules/auth/repository.ts';
 import { leadImportJob } from '../modules/leads/import/job.ts';
 import { deliverReminder } from '../modules/activities/reminders.ts';
 import { birthdayJob } from '../modules/service/birthdays.ts';
+import { recordingRetentionJob } from '../modules/recordings/retention.ts';
 import type { JobDefinition } from './registry.ts';
 
 export const purgeSessions: JobDefinition<Record<string, never>> = {
@@ -13,4 +14,4 @@ export const purgeSessions: JobDefinition<Record<string, never>> = {
   },
 };
 
-export const allJobs: JobDefinition<never>[] = [purgeSessions as JobDefinition<never>, leadImportJob as JobDefinition<never>, deliverReminder as JobDefinition<never>, birthdayJob as JobDefinition<never>];
+export const allJobs: JobDefinition<never>[] = [purgeSessions as JobDefinition<never>, leadImportJob as JobDefinition<never>, deliverReminder as JobDefinition<never>, birthdayJob as JobDefinition<never>, recordingRetentionJob as JobDefinition<never>];

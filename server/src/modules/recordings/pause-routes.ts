@@ -1,0 +1,25 @@
+// Pause/resume of the recording on the caller's own live call (the agent on it), and its state for
+// the console's button. The work is in telephony/recording-pause.ts (inside the telephony actor).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { RecordingPauseStatePayload } from '../../contracts/recordings.ts';
+import { access } from '../auth/guard.ts';
+import { recordingPauseState, setRecordingPaused } from '../telephony/recording-pause.ts';
+import { requireConnectedPbx, requireTelephony } from '../telephony/require.ts';
+
+const tags = ['recordings'];
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+// Whoever may be on a call (calls/routes.ts onCall) may pause its recording.
+const onCall = { access: access.roles('agent', 'supervisor', 'sales') };
+
+export const recordingPauseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/calls/:id/recording', { config: onCall, schema: { tags, params: IdParams } }, async (req): Promise<RecordingPauseStatePayload> =>
+    recordingPauseState(requireTelephony(app), req.params.id, req.user!.id),
+  );
+  app.post('/api/calls/:id/recording/pause', { config: onCall, schema: { tags, params: IdParams } }, async (req): Promise<RecordingPauseStatePayload> =>
+    setRecordingPaused(requireConnectedPbx(app), req.params.id, req.user!.id, true, req.ip),
+  );
+  app.post('/api/calls/:id/recording/resume', { config: onCall, schema: { tags, params: IdParams } }, async (req): Promise<RecordingPauseStatePayload> =>
+    setRecordingPaused(requireConnectedPbx(app), req.params.id, req.user!.id, false, req.ip),
+  );
+};
