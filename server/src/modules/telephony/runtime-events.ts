@@ -10,7 +10,9 @@ export type TelephonyEvent =
   /** An agent's state machine changed status (or its pending pause). */
   | { kind: 'agentState'; agentId: string; state: AgentState; at: number }
   /** A call's machine made a transition; call.state is the state after it (record set once ended). */
-  | { kind: 'callTransition'; call: LiveCall; transition: CallTransition; at: number };
+  | { kind: 'callTransition'; call: LiveCall; transition: CallTransition; at: number }
+  /** Queues, members or profiles were re-read (an admin changed them). */
+  | { kind: 'configReloaded'; at: number };
 
 export type TelephonyListener = (e: TelephonyEvent) => void;
 

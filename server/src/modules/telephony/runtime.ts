@@ -86,6 +86,7 @@ export class TelephonyRuntime {
       this.pauseCodes = cfg.pauseCodes;
       this.agentConfigs = cfg.agents;
       for (const [id, state] of this.agents) this.indexAgent(id, state);
+      this.events.emit({ kind: 'configReloaded', at: this.now() });
       this.wantRoute();
     });
   }

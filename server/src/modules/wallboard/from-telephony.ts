@@ -1,0 +1,44 @@
+// Telephony runtime transitions (runtime-events.ts) as wallboard fold events (core/wallboard).
+import type { AgentState } from '../../core/agent/agent-types.ts';
+import type { WallboardEvent } from '../../core/wallboard/wallboard-types.ts';
+import type { TelephonyEvent } from '../telephony/runtime-events.ts';
+import type { LiveCall } from '../telephony/types.ts';
+
+export function agentStateEvent(agentId: string, s: AgentState, at: number): WallboardEvent {
+  const st = s.status;
+  const callId = st.kind === 'ringing' ? st.offer.callId : st.kind === 'onCall' || st.kind === 'wrapUp' ? st.callId : null;
+  return { type: 'agentState', agentId, state: st.kind, reason: st.kind === 'paused' ? st.reason : null, since: s.since, callId, at };
+}
+
+export function customerLabel(call: LiveCall): string {
+  return call.pop.party?.name ?? call.callerNumber;
+}
+
+/** The fold events for a call as it stands now (used for transitions and to seed from live calls). */
+export function callStateEvents(call: LiveCall, at: number, answerEvent: 'answer' | 'transferCompleted' | null): WallboardEvent[] {
+  const st = call.state.status;
+  switch (st.kind) {
+    case 'queued':
+    case 'offering':
+      return [{ type: 'callWaiting', callId: call.id, queueId: st.queueId, waitingSince: call.state.waitingSince ?? at, at }];
+    case 'answered':
+    case 'held':
+    case 'transferring':
+      if (!answerEvent) return [];
+      return [{ type: 'callAnswered', callId: call.id, agentId: st.agentId, queueId: st.queueId, campaignId: null, customer: customerLabel(call), countForQueue: answerEvent === 'answer', at }];
+    case 'ended':
+      return [{ type: 'callEnded', callId: call.id, queueId: call.state.queuePath.at(-1) ?? null, outcome: st.outcome, answered: call.state.answeredAt !== null, at }];
+    case 'entered':
+      return [];
+  }
+}
+
+export function fromTelephony(e: TelephonyEvent): WallboardEvent[] {
+  if (e.kind === 'agentState') return [agentStateEvent(e.agentId, e.state, e.at)];
+  if (e.kind === 'configReloaded') return [];
+  const ev = e.transition.event;
+  // Only a first answer and a transfer landing on another agent start a new talk for the wallboard;
+  // retrieving from hold or a failed transfer return to the same talk.
+  const answerEvent = ev === 'answer' || ev === 'transferCompleted' ? ev : null;
+  return callStateEvents(e.call, e.at, answerEvent);
+}

@@ -1,0 +1,60 @@
+// The live wallboard: GET /api/wallboard for the first paint (and after a reconnect), then socket.io
+// pushes after `wallboard:subscribe`. Supervisors see their teams' agents and the queues they serve;
+// admins everything; anyone else is refused on both paths.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
+import type { Config } from '../../config/index.ts';
+import type { WallboardCampaignTile } from '../../contracts/wallboard.ts';
+import { access, type SessionUser } from '../auth/guard.ts';
+import { WallboardHub, viewerRoom } from './hub.ts';
+import { viewerScope } from './viewer-scope.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    wallboard: WallboardHub;
+  }
+}
+
+const tags = ['wallboard'];
+const viewers = access.roles('supervisor', 'admin');
+const mayView = (u: SessionUser) => u.roles.includes('supervisor') || u.roles.includes('admin');
+
+const plugin: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const hub = new WallboardHub({ db: app.db, io: app.io, log: app.log, timeZone: config.TIMEZONE });
+  app.decorate('wallboard', hub);
+  // The dialer (when this process runs it) is the source of campaign tiles; until it exists the console
+  // shows an empty state for campaigns.
+  const dialer = (app as unknown as { dialer?: { snapshot?: () => WallboardCampaignTile[] } }).dialer;
+  if (typeof dialer?.snapshot === 'function') hub.campaignSource = () => dialer.snapshot!();
+  // After the telephony role's onReady (registered earlier), so its agents are restored.
+  app.addHook('onReady', async () => hub.start(app.telephony));
+  app.addHook('onClose', async () => hub.stop());
+
+  app.io.on('connection', (socket) => {
+    const user = socket.data.user;
+    let subscribed = false;
+    socket.on('wallboard:subscribe', (ack) => {
+      if (!mayView(user)) return ack?.({ ok: false, code: 'RS_FORBIDDEN' });
+      viewerScope(app.db, user).then(
+        async (scope) => {
+          if (!subscribed) hub.addViewer(user.id, scope);
+          subscribed = true;
+          await socket.join(viewerRoom(user.id));
+          ack?.({ ok: true });
+        },
+        (err: unknown) => {
+          app.log.warn({ err }, 'wallboard: subscribe failed');
+          ack?.({ ok: false, code: 'RS_INTERNAL' });
+        },
+      );
+    });
+    socket.on('disconnect', () => {
+      if (subscribed) hub.removeViewer(user.id);
+    });
+  });
+
+  app.get('/api/wallboard', { config: { access: viewers }, schema: { tags } }, async (req) => hub.snapshot(await viewerScope(app.db, req.user!)));
+};
+
+// Not encapsulated: app.wallboard is read by the benchmark and tests (and by other modules later).
+export const wallboardRoutes = fp(plugin, { name: 'wallboard' });
