@@ -157,5 +157,8 @@ export interface OfferCampaign {
   name: string;
   recordId?: string;
   script?: string;
-  dispositions?: CampaignDisposition[];
+  dispositions?: DispositionOption[];
 }
+
+/** What the agent's disposition form needs; the offer types `meaning` as a plain string. */
+export type DispositionOption = Omit<CampaignDisposition, 'meaning'> & { meaning: string };
