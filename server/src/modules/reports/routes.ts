@@ -1,0 +1,34 @@
+// Contact-centre reports (issue 6): GET /api/reports/:kind (JSON for the console's charts and tables)
+// and GET /api/reports/:kind/export (CSV or XLSX of the same table).
+// Who: supervisors (their scope: themselves, their subordinates, the teams they manage) and admins (all).
+// Agents and sales reps are denied (403): their own handled calls are in the call log, and per-agent
+// figures compared with colleagues are a management view.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../../config/index.ts';
+import { ReportExportQuery, ReportParams, ReportQuery } from '../../contracts/reports.ts';
+import { scopeOf } from '../access/request-scope.ts';
+import { access } from '../auth/guard.ts';
+import { buildReport } from './build.ts';
+import { reportCsv, reportXlsx } from './export.ts';
+
+const tags = ['reports'];
+const managers = { access: access.roles('admin', 'supervisor') };
+
+export const reportRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+  app.get('/api/reports/:kind', { config: managers, schema: { tags, params: ReportParams, querystring: ReportQuery } }, async (req) =>
+    buildReport(app.db, await scopeOf(app, req), req.params.kind, req.query, Date.now()),
+  );
+
+  app.get('/api/reports/:kind/export', { config: managers, schema: { tags, params: ReportParams, querystring: ReportExportQuery } }, async (req, reply) => {
+    const { format, lang, ...q } = req.query;
+    const report = await buildReport(app.db, await scopeOf(app, req), req.params.kind, q, Date.now());
+    const name = `report-${req.params.kind}-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}`;
+    if (format === 'xlsx') {
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(await reportXlsx(report, lang));
+    }
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(reportCsv(report, lang));
+  });
+};
