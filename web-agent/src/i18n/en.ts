@@ -5,6 +5,7 @@ import { crmMessages } from '../modules/pipeline/messages.ts';
 import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
 import { campaignsMessages } from '../modules/campaigns/messages.ts';
+import { wallboardMessages } from '../modules/wallboard/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -85,6 +86,7 @@ const en: MessageSchema = {
   customersPage: customersMessages.en,
   supervision: supervisionMessages.en,
   campaignsPage: campaignsMessages.en,
+  wallboardPage: wallboardMessages.en,
 };
 
 export default en;

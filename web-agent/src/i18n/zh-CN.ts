@@ -6,6 +6,7 @@ import { crmMessages } from '../modules/pipeline/messages.ts';
 import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
 import { campaignsMessages } from '../modules/campaigns/messages.ts';
+import { wallboardMessages } from '../modules/wallboard/messages.ts';
 
 const zhCN = {
   app: {
@@ -86,6 +87,7 @@ const zhCN = {
   customersPage: customersMessages['zh-CN'],
   supervision: supervisionMessages['zh-CN'],
   campaignsPage: campaignsMessages['zh-CN'],
+  wallboardPage: wallboardMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;

@@ -1,0 +1,84 @@
+// The wallboard's live state: the snapshot from GET /api/wallboard, then the `wallboard:update` pushes
+// folded in (no polling; after a reconnect the snapshot is fetched again). `now` ticks every second
+// so the timers (time in state, longest wait, call duration) run in the browser from the server's
+// timestamps without asking the server.
+import { computed, ref, shallowReactive } from 'vue';
+import { defineStore } from 'pinia';
+import type { WallboardAgentRow, WallboardCampaignTile, WallboardQueueTile, WallboardSnapshot, WallboardUpdate } from '../../../../server/src/contracts/wallboard.ts';
+import { api } from '../../services/api.ts';
+import { connectSocket } from '../../services/socket.ts';
+
+export const useWallboardStore = defineStore('wallboard', () => {
+  const queues = shallowReactive(new Map<string, WallboardQueueTile>());
+  const agents = shallowReactive(new Map<string, WallboardAgentRow>());
+  const campaigns = shallowReactive(new Map<string, WallboardCampaignTile>());
+  const meta = ref<Pick<WallboardSnapshot, 'day' | 'dayStart' | 'timeZone' | 'campaignsAvailable'> | null>(null);
+  const connected = ref(false);
+  const now = ref(Date.now());
+  /** Server clock minus ours, so timers agree with the server's timestamps. */
+  let skewMs = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let detach: (() => void) | undefined;
+
+  function applySnapshot(s: WallboardSnapshot): void {
+    skewMs = Date.parse(s.at) - Date.now();
+    queues.clear();
+    agents.clear();
+    campaigns.clear();
+    for (const q of s.queues) queues.set(q.queueId, q);
+    for (const a of s.agents) agents.set(a.agentId, a);
+    for (const c of s.campaigns) campaigns.set(c.campaignId, c);
+    meta.value = { day: s.day, dayStart: s.dayStart, timeZone: s.timeZone, campaignsAvailable: s.campaignsAvailable };
+  }
+
+  function applyUpdate(u: WallboardUpdate): void {
+    for (const q of u.queues) queues.set(q.queueId, q);
+    for (const a of u.agents) agents.set(a.agentId, a);
+    for (const c of u.campaigns) campaigns.set(c.campaignId, c);
+    for (const id of u.removedAgents) agents.delete(id);
+    for (const id of u.removedQueues) queues.delete(id);
+  }
+
+  async function refresh(): Promise<void> {
+    applySnapshot(await api.get<WallboardSnapshot>('/api/wallboard'));
+  }
+
+  function open(): void {
+    const socket = connectSocket();
+    const subscribe = () => {
+      connected.value = true;
+      socket.emit('wallboard:subscribe', () => void refresh().catch(() => undefined));
+    };
+    const onDisconnect = () => (connected.value = false);
+    const onCampaign = (p: WallboardCampaignTile) => campaigns.set(p.campaignId, p);
+    // The dialer pushes its own `campaign:progress` to supervisors; its payload is the campaign tile.
+    const loose = socket as unknown as { on(e: string, f: (p: WallboardCampaignTile) => void): void; off(e: string, f: (p: WallboardCampaignTile) => void): void };
+    socket.on('wallboard:update', applyUpdate);
+    socket.on('wallboard:snapshot', applySnapshot);
+    socket.on('connect', subscribe);
+    socket.on('disconnect', onDisconnect);
+    loose.on('campaign:progress', onCampaign);
+    detach = () => {
+      socket.off('wallboard:update', applyUpdate);
+      socket.off('wallboard:snapshot', applySnapshot);
+      socket.off('connect', subscribe);
+      socket.off('disconnect', onDisconnect);
+      loose.off('campaign:progress', onCampaign);
+    };
+    timer = setInterval(() => (now.value = Date.now() + skewMs), 1000);
+    // Subscribe first, then fetch: a push racing the snapshot is older than or part of it.
+    if (socket.connected) subscribe();
+  }
+
+  function close(): void {
+    detach?.();
+    detach = undefined;
+    clearInterval(timer);
+  }
+
+  const queueList = computed(() => [...queues.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  const agentList = computed(() => [...agents.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  const campaignList = computed(() => [...campaigns.values()].sort((a, b) => a.name.localeCompare(b.name)));
+
+  return { queues, agents, campaigns, meta, connected, now, queueList, agentList, campaignList, open, close, refresh, applyUpdate, applySnapshot };
+});
