@@ -2,7 +2,7 @@
 // work), others the calls they own (handled) or that are shared with them.
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { CallLogQuery } from '../../contracts/telephony.ts';
+import type { CallLogFilterQuery } from '../../contracts/call-log.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { calls, recordings } from '../../db/schema/calls.ts';
 import { customers } from '../../db/schema/customers.ts';
@@ -41,7 +41,7 @@ function select(db: DbOrTx) {
     .leftJoin(customers, eq(customers.id, calls.customerId));
 }
 
-export async function listCalls(db: DbOrTx, user: SessionUser, scope: DataScope, q: CallLogQuery) {
+export async function listCalls(db: DbOrTx, user: SessionUser, scope: DataScope, q: CallLogFilterQuery) {
   const where: SQL[] = [callsVisible(user, scope)];
   if (q.from) where.push(gte(calls.enteredAt, new Date(q.from)));
   if (q.to) where.push(lte(calls.enteredAt, new Date(q.to)));
@@ -49,6 +49,15 @@ export async function listCalls(db: DbOrTx, user: SessionUser, scope: DataScope,
   if (q.queueId) where.push(eq(calls.queueId, q.queueId));
   if (q.customerId) where.push(eq(calls.customerId, q.customerId));
   if (q.outcome) where.push(eq(calls.outcome, q.outcome));
+  if (q.direction) where.push(eq(calls.direction, q.direction));
+  if (q.disposition) where.push(sql`(${calls.disposition} = ${q.disposition} or exists (select 1 from call_wrap_ups w where w.call_id = ${calls.id} and w.disposition = ${q.disposition}))`);
+  if (q.campaignId) where.push(sql`exists (select 1 from campaign_attempts a where a.call_id = ${calls.id} and a.campaign_id = ${q.campaignId}::uuid)`);
+  if (q.minTalkSec !== undefined) where.push(sql`coalesce(${calls.talkMs}, 0) >= ${q.minTalkSec * 1000}`);
+  if (q.maxTalkSec !== undefined) where.push(sql`coalesce(${calls.talkMs}, 0) <= ${q.maxTalkSec * 1000}`);
+  if (q.number) {
+    const digits = `%${q.number.replace(/^\+/, '')}%`;
+    where.push(sql`(${calls.callerNumber} like ${digits} or ${calls.callerE164} like ${digits} or ${calls.calledNumber} like ${digits})`);
+  }
   const [items, [count]] = await Promise.all([
     select(db).where(and(...where)).orderBy(desc(calls.enteredAt)).limit(q.limit).offset(q.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(calls).where(and(...where)),

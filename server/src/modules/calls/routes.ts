@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config/index.ts';
-import { CallLogQuery, DialBody, TransferBody, WrapUpBody } from '../../contracts/telephony.ts';
+import { CallLogFilterQuery } from '../../contracts/call-log.ts';
+import { DialBody, TransferBody, WrapUpBody } from '../../contracts/telephony.ts';
 import { AppError } from '../../errors/catalog.ts';
 import { scopeOf } from '../access/request-scope.ts';
 import { access } from '../auth/guard.ts';
@@ -56,7 +57,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     return reply.status(202).send({ callId });
   });
 
-  app.get('/api/calls', { config: { access: access.anyUser }, schema: { tags, querystring: CallLogQuery } }, async (req) =>
+  app.get('/api/calls', { config: { access: access.anyUser }, schema: { tags, querystring: CallLogFilterQuery } }, async (req) =>
     listCalls(app.db, req.user!, await scopeOf(app, req), req.query),
   );
 
