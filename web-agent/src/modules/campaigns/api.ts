@@ -37,10 +37,16 @@ export interface CampaignImportBatch {
   totalRows: number;
   processedRows: number;
   importedRows: number;
-  updatedRows?: number;
+  /** Phone already in the campaign or earlier in the file (also listed as row errors). */
+  duplicateRows?: number;
+  /** Rows of this file imported before (a re-import). */
   skippedRows: number;
+  /** Imported straight into 'dnc' (the number is on a do-not-call list). */
+  dncRows?: number;
   errorRows: number;
   failure?: string | null;
+  /** Per-row problems, carried on the batch. */
+  errors?: { row: number; field: string | null; reason: string }[];
 }
 
 export interface CampaignImportIssue {
@@ -85,12 +91,11 @@ export const campaignsApi = {
     api.post<CampaignImportBatch>(`/api/campaigns/${enc(id)}/imports/${enc(batchId)}/commit`, { mapping }),
   importBatch: (id: string, batchId: string) => api.get<CampaignImportBatch>(`/api/campaigns/${enc(id)}/imports/${enc(batchId)}`),
   importIssues: async (id: string, batchId: string) => items(await api.get<ListBody<CampaignImportIssue>>(`/api/campaigns/${enc(id)}/imports/${enc(batchId)}/issues`)),
-  fromQuery: (id: string, body: FromQueryBody) => api.post<{ added: number; skipped?: number }>(`/api/campaigns/${enc(id)}/records/from-query`, body),
+  fromQuery: (id: string, body: FromQueryBody) => api.post<{ matched: number; added: number; duplicates: number; dnc: number; withoutPhone: number }>(`/api/campaigns/${enc(id)}/records/from-query`, body),
   dnc: async (campaignId?: string) => items(await api.get<ListBody<DncEntry>>(campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc')),
   addDnc: (phone: string, reason: string, campaignId?: string) =>
     api.post<DncEntry>(campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc', { phone, reason: reason || undefined }),
-  removeDnc: (phoneE164: string, campaignId?: string) =>
-    del(`${campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc'}/${enc(phoneE164)}`),
+  removeDnc: (phoneE164: string, campaignId?: string) => del(`${campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc'}?phone=${enc(phoneE164)}`),
   /** Live figures of the dialer (lines in progress, dial rate); absent when the dialer role is not running. */
   live: async () => items(await api.get<ListBody<LiveProgress>>('/api/campaigns/live')),
   agents: async () => items(await api.get<ListBody<{ id: string; displayName: string; username: string }>>('/api/agents')),

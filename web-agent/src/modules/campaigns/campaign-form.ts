@@ -142,13 +142,13 @@ export function formProblems(f: CampaignForm): FormProblem[] {
   return p;
 }
 
-/** The dispositions as PUT /api/campaigns/:id/dispositions takes them (retry delay only for 'retry'). */
+/** The dispositions as PUT /api/campaigns/:id/dispositions takes them (retry delay, ≥ 60 s, only for 'retry'). */
 export function dispositionsBody(list: readonly CampaignDisposition[]): CampaignDisposition[] {
   return list.map((d) => ({
     code: d.code.trim(),
     labelZh: d.labelZh.trim(),
     labelEn: d.labelEn.trim(),
     meaning: d.meaning,
-    retryDelaySec: d.meaning === 'retry' ? Math.max(0, Math.round(d.retryDelaySec ?? 3600)) : null,
+    retryDelaySec: d.meaning === 'retry' ? Math.max(60, Math.round(d.retryDelaySec ?? 3600)) : null,
   }));
 }

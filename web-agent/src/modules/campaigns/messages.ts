@@ -61,8 +61,8 @@ const zhCN = {
     title: '导入外呼名单', stepUpload: '上传文件', stepMapping: '字段映射', stepProgress: '导入进度', stepResult: '结果',
     uploadHint: '支持 CSV（UTF-8 或 GBK）与 Excel (.xlsx) 文件，第一行为表头；必须包含电话列。', encoding: '编码', rows: '共 {n} 行',
     previous: '该文件已导入过，重复导入不会产生重复数据', ignore: '不导入', start: '开始导入', next: '下一步', back: '上一步',
-    imported: '导入 {n}', skipped: '跳过 {n}', errors: '错误 {n}', row: '行号', field: '字段', reason: '原因', failed: '导入失败', needPhone: '请指定电话列',
-    targets: { phone: '电话', name: '姓名', timezone: '时区', priority: '优先级', leadId: '线索 ID', customerId: '客户 ID' },
+    imported: '导入 {n}', skipped: '跳过 {n}', dnc: '免打扰 {n}', errors: '错误 {n}', row: '行号', field: '字段', reason: '原因', failed: '导入失败', needPhone: '请指定电话列',
+    targets: { phone: '电话', name: '姓名', timezone: '时区', priority: '优先级' },
   },
   fromQuery: {
     title: '从客户 / 线索添加', source: '来源', leads: '线索', customers: '客户', status: '线索状态', any: '不限', q: '关键词', ownerMine: '只添加我负责的',
@@ -142,8 +142,8 @@ const en: typeof zhCN = {
     title: 'Import a call list', stepUpload: 'Upload', stepMapping: 'Mapping', stepProgress: 'Progress', stepResult: 'Result',
     uploadHint: 'CSV (UTF-8 or GBK) or Excel (.xlsx), headers in the first row; a phone column is required.', encoding: 'Encoding', rows: '{n} rows',
     previous: 'This file was imported before; importing it again adds no duplicates', ignore: 'Ignore', start: 'Import', next: 'Next', back: 'Back',
-    imported: 'Imported {n}', skipped: 'Skipped {n}', errors: 'Errors {n}', row: 'Row', field: 'Field', reason: 'Reason', failed: 'Import failed', needPhone: 'Map a phone column',
-    targets: { phone: 'Phone', name: 'Name', timezone: 'Time zone', priority: 'Priority', leadId: 'Lead ID', customerId: 'Customer ID' },
+    imported: 'Imported {n}', skipped: 'Skipped {n}', dnc: 'Do-not-call {n}', errors: 'Errors {n}', row: 'Row', field: 'Field', reason: 'Reason', failed: 'Import failed', needPhone: 'Map a phone column',
+    targets: { phone: 'Phone', name: 'Name', timezone: 'Time zone', priority: 'Priority' },
   },
   fromQuery: {
     title: 'Add from customers / leads', source: 'Source', leads: 'Leads', customers: 'Customers', status: 'Lead status', any: 'Any', q: 'Keyword', ownerMine: 'Only records I own',

@@ -20,6 +20,7 @@ describe('retry rules form ↔ JSON', () => {
 
   it('never writes an abandon redial delay under 72 h, nor limits under 1', () => {
     const form = retryFormFromJson(DEFAULT_RETRY_RULES);
+    form.perOutcome.busy.maxAttempts = 0;
     form.perOutcome.abandoned.delayMin = 30;
     form.abandonedNoRedialHours = 1;
     form.maxAttempts = 0;
@@ -28,6 +29,7 @@ describe('retry rules form ↔ JSON', () => {
     expect(json.perOutcome.abandoned!.delaySec).toBe(72 * 3600);
     expect(json.abandonedNoRedialSec).toBe(72 * 3600);
     expect(json.maxAttempts).toBe(1);
+    expect(json.perOutcome.busy!.maxAttempts).toBe(1);
     expect(json.unreachableAfterNoAnswerDays).toBe(1);
   });
 

@@ -58,7 +58,7 @@ export function retryFormToJson(form: RetryRulesForm): RetryRulesJson {
     let delaySec = Math.max(0, Math.round(r.delayMin * 60));
     // An abandoned number must not be redialed by the dialer within 72 h, whatever the form says.
     if (o === 'abandoned') delaySec = Math.max(delaySec, ABANDON_NO_REDIAL_SEC);
-    perOutcome[o] = { delaySec, maxAttempts: Math.max(0, Math.round(r.maxAttempts)) };
+    perOutcome[o] = { delaySec, maxAttempts: Math.max(1, Math.round(r.maxAttempts)) };
   }
   return {
     perOutcome,
