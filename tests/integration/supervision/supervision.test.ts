@@ -39,7 +39,7 @@ afterAll(async () => {
 }, 30_000);
 
 const del = async (api: Api, url: string) => (await w.server.app.inject({ method: 'DELETE', url, headers: { cookie: api.cookie } })).statusCode;
-const entered = (kind: string, callId: string) => pbxEvents.filter((e) => e.type === 'callEntered' && e.args[0] === kind && e.args[1] === callId).map((e) => e.channelId);
+const entered = (kind: string, callId: string) => pbxEvents.flatMap((e) => (e.type === 'callEntered' && e.args[0] === kind && e.args[1] === callId ? [e.channelId] : []));
 const inBridge = (channelId: string, bridge: (id: string) => boolean) => {
   // The last enter/leave of this channel for a matching bridge decides.
   let inside = false;
