@@ -74,13 +74,12 @@ export interface RecordingPauseStatePayload {
   offsetMs: number | null;
 }
 
-export const RetentionBody = Type.Object(
-  { retentionDays: Type.Union([Type.Integer({ minimum: 1, maximum: 36500 }), Type.Null()]) },
-  { additionalProperties: false },
-);
+/** 0 = keep recordings forever (a nullable integer would let the validator coerce 0 to null). */
+export const RetentionBody = Type.Object({ retentionDays: Type.Integer({ minimum: 0, maximum: 36500 }) }, { additionalProperties: false });
 export type RetentionBody = Static<typeof RetentionBody>;
 
 export interface RetentionSettings {
+  /** null = forever. */
   retentionDays: number | null;
   updatedAt: string | null;
 }

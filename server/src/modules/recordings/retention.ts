@@ -3,7 +3,7 @@
 // writes nothing, so a rerun or a second worker after a crash only finishes the work.
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { configFromEnvironment } from '../../config/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { calls, recordings } from '../../db/schema/calls.ts';
@@ -43,7 +43,7 @@ export async function applyRetention(db: Db, dir: string, now: Date): Promise<{ 
       .select({ id: recordings.id, name: recordings.name, format: recordings.format, callId: recordings.callId, startedAt: recordings.startedAt })
       .from(recordings)
       .innerJoin(calls, eq(calls.id, recordings.callId))
-      .where(and(lt(sql`coalesce(${recordings.endedAt}, ${recordings.startedAt})`, cutoff), ne(calls.outcome, 'live')))
+      .where(and(sql`coalesce(${recordings.endedAt}, ${recordings.startedAt}) < ${cutoff.toISOString()}::timestamptz`, ne(calls.outcome, 'live')))
       .orderBy(recordings.startedAt)
       .limit(BATCH);
     for (const r of due) {

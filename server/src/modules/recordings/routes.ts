@@ -38,7 +38,7 @@ export const recordingRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = as
   });
 
   app.put('/api/recordings/retention', { config: { access: access.roles('admin') }, schema: { tags, body: RetentionBody } }, async (req) => {
-    const r = await setRetention(app.db, req.user!.id, req.body.retentionDays, req.ip);
+    const r = await setRetention(app.db, req.user!.id, req.body.retentionDays || null, req.ip);
     return { retentionDays: r.retentionDays, updatedAt: r.updatedAt.toISOString() };
   });
 
