@@ -2,7 +2,7 @@
 // server/src/modules/campaigns/README.md.
 import { api, ApiError } from '../../services/api.ts';
 import type {
-  Campaign, CampaignBody, CampaignDisposition, CampaignProgress, CampaignRecord, DispositionBody, DncEntry, LiveProgress, MyCampaign, PreviewTarget,
+  Campaign, CampaignBody, CampaignDisposition, CampaignProgress, CampaignRecord, DispositionBody, DncEntry, MyCampaign, PreviewNext,
 } from './types.ts';
 
 /** Lists arrive bare or as `{ items }` (and paged lists with `total`); accept both. */
@@ -96,12 +96,10 @@ export const campaignsApi = {
   addDnc: (phone: string, reason: string, campaignId?: string) =>
     api.post<DncEntry>(campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc', { phone, reason: reason || undefined }),
   removeDnc: (phoneE164: string, campaignId?: string) => del(`${campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc'}?phone=${enc(phoneE164)}`),
-  /** Live figures of the dialer (lines in progress, dial rate); absent when the dialer role is not running. */
-  live: async () => items(await api.get<ListBody<LiveProgress>>('/api/campaigns/live')),
   agents: async () => items(await api.get<ListBody<{ id: string; displayName: string; username: string }>>('/api/agents')),
   // Agent side
   mine: async () => items(await api.get<ListBody<MyCampaign>>('/api/campaigns/mine')),
-  previewNext: (campaignId: string) => api.get<PreviewTarget | null>(`/api/campaigns/${enc(campaignId)}/preview/next`),
+  previewNext: (campaignId: string) => api.get<PreviewNext>(`/api/campaigns/${enc(campaignId)}/preview/next`),
   dial: (recordId: string) => api.post<{ callId?: string }>(`/api/campaign-records/${enc(recordId)}/dial`, {}),
   skip: (recordId: string) => api.post<void>(`/api/campaign-records/${enc(recordId)}/skip`, {}),
   dispose: (recordId: string, body: DispositionBody) => api.post<unknown>(`/api/campaign-records/${enc(recordId)}/disposition`, body),

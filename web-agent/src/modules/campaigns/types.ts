@@ -128,7 +128,7 @@ export interface MyCampaign {
   dispositions: CampaignDisposition[];
 }
 
-/** The preview card: a claimed record plus whatever the server tells about its lead/customer. */
+/** The preview card's record (the dialer's DialTarget, claimed for this agent). */
 export interface PreviewTarget {
   recordId: string;
   campaignId: string;
@@ -139,9 +139,13 @@ export interface PreviewTarget {
   leadId?: string | null;
   customerId?: string | null;
   contactId?: string | null;
-  /** Optional summary the server may attach (lead or customer name, company, last activity). */
-  party?: { type: string; id: string; name: string; company?: string | null } | null;
-  customer360?: unknown;
+}
+
+/** GET /api/campaigns/:id/preview/next: the record and the same pop an inbound call of its number builds. */
+export interface PreviewNext {
+  record: PreviewTarget | null;
+  pop: { party: { type: string; id: string; name: string; customerId: string | null } | null; customer360: unknown } | null;
+  campaign?: { id: string; name: string; script: string };
 }
 
 export interface DispositionBody {
