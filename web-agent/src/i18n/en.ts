@@ -6,6 +6,7 @@ import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
 import { campaignsMessages } from '../modules/campaigns/messages.ts';
 import { wallboardMessages } from '../modules/wallboard/messages.ts';
+import { reportsMessages } from '../modules/reports/messages.ts';
 
 const en: MessageSchema = {
   app: {
@@ -87,6 +88,7 @@ const en: MessageSchema = {
   supervision: supervisionMessages.en,
   campaignsPage: campaignsMessages.en,
   wallboardPage: wallboardMessages.en,
+  reportsPage: reportsMessages.en,
 };
 
 export default en;

@@ -7,6 +7,7 @@ import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
 import { campaignsMessages } from '../modules/campaigns/messages.ts';
 import { wallboardMessages } from '../modules/wallboard/messages.ts';
+import { reportsMessages } from '../modules/reports/messages.ts';
 
 const zhCN = {
   app: {
@@ -88,6 +89,7 @@ const zhCN = {
   supervision: supervisionMessages['zh-CN'],
   campaignsPage: campaignsMessages['zh-CN'],
   wallboardPage: wallboardMessages['zh-CN'],
+  reportsPage: reportsMessages['zh-CN'],
 };
 
 export type MessageSchema = typeof zhCN;
