@@ -36,6 +36,8 @@ const routes: RouteRecordRaw[] = [
       // The call log belongs to the workbench module (same roles); it is reached from the workbench.
       { path: 'calls', name: 'calls', component: () => import('../modules/calls/CallLogPage.vue'), meta: { module: 'workbench' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../modules/shell/NotFoundPage.vue') },
+      // Live calls with the supervisor call actions belong to the wallboard module (same roles).
+      { path: 'live-calls', name: 'live-calls', component: () => import('../modules/supervision/LiveCallsPage.vue'), meta: { module: 'wallboard' } },
     ],
   },
 ];
