@@ -35,9 +35,9 @@ const routes: RouteRecordRaw[] = [
       ...MODULES.map((id): RouteRecordRaw => ({ path: id, name: id, component: PAGES[id], meta: { module: id } })),
       // The call log belongs to the workbench module (same roles); it is reached from the workbench.
       { path: 'calls', name: 'calls', component: () => import('../modules/calls/CallLogPage.vue'), meta: { module: 'workbench' } },
-      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../modules/shell/NotFoundPage.vue') },
       // Live calls with the supervisor call actions belong to the wallboard module (same roles).
       { path: 'live-calls', name: 'live-calls', component: () => import('../modules/supervision/LiveCallsPage.vue'), meta: { module: 'wallboard' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../modules/shell/NotFoundPage.vue') },
     ],
   },
 ];
