@@ -6,6 +6,7 @@ import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
 import { campaignsMessages } from '../modules/campaigns/messages.ts';
 import { wallboardMessages } from '../modules/wallboard/messages.ts';
+import { recordingsMessages } from '../modules/recordings/messages.ts';
 import { reportsMessages } from '../modules/reports/messages.ts';
 import { callLogMessages } from '../modules/calls/messages.ts';
 
@@ -65,6 +66,7 @@ const en: MessageSchema = {
     campaigns: 'Campaigns',
     wallboard: 'Wallboard',
     reports: 'Reports',
+    recordings: 'Recordings',
     admin: 'Administration',
   },
   modules: {
@@ -76,6 +78,7 @@ const en: MessageSchema = {
     campaigns: 'Call lists; preview, progressive and predictive dialing with abandon-rate control.',
     wallboard: 'Live agent states and queue figures; listen, barge and force hang-up.',
     reports: 'Call statistics, agent performance and sales analyses.',
+    recordings: 'Find recordings by date, agent, queue, campaign, customer, disposition and duration; waveform playback and retention.',
     admin: 'Users, teams, roles, queues, DIDs and trunks.',
   },
   notFound: {
@@ -89,6 +92,7 @@ const en: MessageSchema = {
   supervision: supervisionMessages.en,
   campaignsPage: campaignsMessages.en,
   wallboardPage: wallboardMessages.en,
+  recordingsPage: recordingsMessages.en,
   reportsPage: reportsMessages.en,
   callLog: callLogMessages.en,
 };

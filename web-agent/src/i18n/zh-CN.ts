@@ -7,6 +7,7 @@ import { customersMessages } from '../modules/customers/messages.ts';
 import { supervisionMessages } from '../modules/supervision/messages.ts';
 import { campaignsMessages } from '../modules/campaigns/messages.ts';
 import { wallboardMessages } from '../modules/wallboard/messages.ts';
+import { recordingsMessages } from '../modules/recordings/messages.ts';
 import { reportsMessages } from '../modules/reports/messages.ts';
 import { callLogMessages } from '../modules/calls/messages.ts';
 
@@ -66,6 +67,7 @@ const zhCN = {
     campaigns: '外呼活动',
     wallboard: '监控墙',
     reports: '报表',
+    recordings: '录音',
     admin: '系统管理',
   },
   modules: {
@@ -77,6 +79,7 @@ const zhCN = {
     campaigns: '外呼名单、预览 / 渐进 / 预测式外呼与呼损率控制。',
     wallboard: '坐席状态、队列实时数据、监听、强插与强拆。',
     reports: '话务统计、坐席绩效与销售分析报表。',
+    recordings: '按日期、坐席、队列、外呼活动、客户、处理结果和时长查找录音，波形回放与保留策略。',
     admin: '用户、团队、角色、队列、号码与中继配置。',
   },
   notFound: {
@@ -90,6 +93,7 @@ const zhCN = {
   supervision: supervisionMessages['zh-CN'],
   campaignsPage: campaignsMessages['zh-CN'],
   wallboardPage: wallboardMessages['zh-CN'],
+  recordingsPage: recordingsMessages['zh-CN'],
   reportsPage: reportsMessages['zh-CN'],
   callLog: callLogMessages['zh-CN'],
 };

@@ -11,7 +11,7 @@ describe('module visibility by role', () => {
   });
 
   it('a supervisor also sees the pipeline (they manage sales teams), campaigns, the wallboard and reports, but not administration', () => {
-    expect(visibleModules(['supervisor'])).toEqual(['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports']);
+    expect(visibleModules(['supervisor'])).toEqual(['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports', 'recordings']);
     expect(canSeeModule(['supervisor'], 'admin')).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import type { Role } from '../services/contracts.ts';
 
 /** The console's feature modules, in side-navigation order. */
-export const MODULES = ['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports', 'admin'] as const;
+export const MODULES = ['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports', 'recordings', 'admin'] as const;
 export type ModuleId = (typeof MODULES)[number];
 
 /**
@@ -11,7 +11,7 @@ export type ModuleId = (typeof MODULES)[number];
 const MODULES_BY_ROLE: Record<Role, readonly ModuleId[]> = {
   agent: ['workbench', 'customers', 'leads'],
   sales: ['customers', 'leads', 'pipeline'],
-  supervisor: ['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports'],
+  supervisor: ['workbench', 'customers', 'leads', 'pipeline', 'campaigns', 'wallboard', 'reports', 'recordings'],
   admin: MODULES,
 };
 

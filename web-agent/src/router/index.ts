@@ -22,6 +22,7 @@ const PAGES: Record<ModuleId, () => Promise<unknown>> = {
   campaigns: () => import('../modules/campaigns/CampaignsPage.vue'),
   wallboard: () => import('../modules/wallboard/WallboardPage.vue'),
   reports: () => import('../modules/reports/ReportsPage.vue'),
+  recordings: () => import('../modules/recordings/RecordingsPage.vue'),
   admin: () => import('../modules/admin/AdminPage.vue'),
 };
 

@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Aim, DataAnalysis, Headset, Monitor, PhoneFilled, Setting, TrendCharts, UserFilled } from '@element-plus/icons-vue';
+import { Aim, DataAnalysis, Headset, Microphone, Monitor, PhoneFilled, Setting, TrendCharts, UserFilled } from '@element-plus/icons-vue';
 import type { ModuleId } from '../navigation.ts';
 
 export const MODULE_ICONS: Record<ModuleId, Component> = {
@@ -10,5 +10,6 @@ export const MODULE_ICONS: Record<ModuleId, Component> = {
   campaigns: PhoneFilled,
   wallboard: Monitor,
   reports: DataAnalysis,
+  recordings: Microphone,
   admin: Setting,
 };
