@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config/index.ts';
+import { dialerPlugin } from './modules/dialer/plugin.ts';
 import { moduleRoutes } from './modules/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
@@ -50,6 +51,7 @@ export async function build({ config, logger, redisNamespace = 'ringside' }: Bui
   await app.register(realtimePlugin);
   await app.register(queuesPlugin, { redisUrl: config.REDIS_URL, runWorkers: config.roles.includes('worker'), prefix: redisNamespace });
   await app.register(pbxPlugin, { config });
+  await app.register(dialerPlugin);
 
   for (const routes of moduleRoutes) await app.register(routes, { config });
 

@@ -15,6 +15,8 @@ export interface ServerToClientEvents {
   /** Live wallboard, to `wallboard:user:<viewerId>` after wallboard:subscribe (contracts/wallboard.ts). */
   'wallboard:update': (payload: import('./wallboard.ts').WallboardUpdate) => void;
   'wallboard:snapshot': (payload: import('./wallboard.ts').WallboardSnapshot) => void;
+  /** Dialer live figures of one campaign, to `role:supervisor` and `role:admin` whenever they change (modules/dialer). */
+  'campaign:progress': (payload: import('./wallboard.ts').WallboardCampaignTile) => void;
   /** A due activity or service request reminder, to `user:<owner>`. */
   reminder: (payload: import('./activities.ts').ReminderEvent) => void;
 }

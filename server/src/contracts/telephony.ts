@@ -27,6 +27,14 @@ export interface PartyRef {
  * Pushed to `user:<agentId>` BEFORE the agent's phone is rung, so the console renders who is calling
  * first. `customer360` is the same payload as GET /api/customers/:id/360 (null when unknown or not a customer).
  */
+export interface CampaignOfferInfo {
+  id: string;
+  name: string;
+  recordId?: string;
+  script?: string;
+  dispositions?: { code: string; labelZh: string; labelEn: string; meaning: string }[];
+}
+
 export interface CallOfferPayload {
   callId: string;
   direction: 'inbound' | 'outbound';
@@ -35,7 +43,8 @@ export interface CallOfferPayload {
   callerE164: string | null;
   did: string | null;
   queue: { id: string; name: string } | null;
-  campaign: { id: string; name: string } | null;
+  /** Outbound campaign calls: the campaign, the dialed record, its script and dispositions (modules/dialer). */
+  campaign: CampaignOfferInfo | null;
   ivrPath: string[];
   waitSec: number;
   /** Best match for the number, or null: the console then shows quick-create prefilled with the number. */

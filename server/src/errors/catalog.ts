@@ -18,6 +18,7 @@ export const ERROR_CATALOG = {
   RS_SUPERVISOR_PHONE: { status: 409, message: 'Your phone did not answer; check that your softphone is registered' },
   RS_MONITORED_BY_OTHER: { status: 409, message: 'Another supervisor is already on this call' },
   RS_CAMPAIGN_STATE: { status: 409, message: 'The campaign cannot do that in its current status' },
+  RS_PREVIEW_NOT_CLAIMED: { status: 409, message: 'This record is not on your preview screen (take the next one first)' },
   RS_INTERNAL: { status: 500, message: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -18,7 +18,7 @@ export function offerPayload(rt: TelephonyRuntime, call: LiveCall): CallOfferPay
     callerE164: call.pop.callerE164,
     did: call.did || null,
     queue: queue ? { id: queue.id, name: queue.name } : null,
-    campaign: null,
+    campaign: call.campaign ?? null,
     ivrPath: call.ivrPath,
     waitSec: Math.max(0, Math.round((rt.now() - since) / 1000)),
     party: call.pop.party,

@@ -3,7 +3,7 @@
 import type { PbxPort, PbxProvisioning } from '@ringside/pbx';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config/index.ts';
-import type { PartyRef } from '../../contracts/telephony.ts';
+import type { CampaignOfferInfo, PartyRef } from '../../contracts/telephony.ts';
 import type { CallState } from '../../core/call/call-types.ts';
 import type { Db } from '../../db/client.ts';
 import type { RealtimeServer } from '../../plugins/realtime.ts';
@@ -75,6 +75,8 @@ export interface LiveCall {
   ivr: { menuId: string; retries: number; promptAt: number; waitingSince: number | null } | null;
   /** Written once when the machine ended (call row completed). */
   recordWritten: boolean;
+  /** Set on outbound campaign calls handed over by the dialer (campaign-call.ts); shown in the offer. */
+  campaign?: CampaignOfferInfo | null;
 }
 
 export interface TraceEntry {

@@ -1,0 +1,29 @@
+// The dialer role rides on the telephony role: same process, same PBX connection, and it needs the
+// agents' live states. No telephony here → app.dialer is null and the preview routes answer 503.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { DialerRuntime } from './runtime.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** null when this process does not run the telephony role. */
+    dialer: DialerRuntime | null;
+  }
+}
+
+export const dialerPlugin = fp(async (app: FastifyInstance) => {
+  const telephony = app.telephony;
+  if (!telephony) {
+    app.decorate('dialer', null);
+    return;
+  }
+  const dialer = new DialerRuntime({ pbx: telephony.pbx, telephony, db: app.db, io: app.io, log: app.log });
+  app.decorate('dialer', dialer);
+  // Registered after the telephony plugin, so its onReady (runtime started) has run before this one.
+  app.addHook('onReady', async () => {
+    await dialer.start();
+  });
+  app.addHook('onClose', async () => {
+    await dialer.stop();
+  });
+});
