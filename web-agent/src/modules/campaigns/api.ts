@@ -2,7 +2,7 @@
 // server/src/modules/campaigns/README.md.
 import { api, ApiError } from '../../services/api.ts';
 import type {
-  Campaign, CampaignBody, CampaignDisposition, CampaignProgress, CampaignRecord, DispositionBody, DncEntry, MyCampaign, PreviewNext,
+  Campaign, CampaignBody, CampaignDisposition, CampaignProgress, CampaignRecord, DispositionBody, DncEntry, LiveProgress, MyCampaign, PreviewNext,
 } from './types.ts';
 
 /** Lists arrive bare or as `{ items }` (and paged lists with `total`); accept both. */
@@ -95,7 +95,9 @@ export const campaignsApi = {
   dnc: async (campaignId?: string) => items(await api.get<ListBody<DncEntry>>(campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc')),
   addDnc: (phone: string, reason: string, campaignId?: string) =>
     api.post<DncEntry>(campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc', { phone, reason: reason || undefined }),
-  removeDnc: (phoneE164: string, campaignId?: string) => del(`${campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc'}?phone=${enc(phoneE164)}`),
+  removeDnc: (phoneE164: string, campaignId?: string) => del(`${campaignId ? `/api/campaigns/${enc(campaignId)}/dnc` : '/api/dnc'}/${enc(phoneE164)}`),
+  /** The dialer's live figures per running campaign (the same items 'campaign:progress' pushes). */
+  live: async () => items(await api.get<ListBody<LiveProgress>>('/api/campaigns/live')),
   agents: async () => items(await api.get<ListBody<{ id: string; displayName: string; username: string }>>('/api/agents')),
   // Agent side
   mine: async () => items(await api.get<ListBody<MyCampaign>>('/api/campaigns/mine')),

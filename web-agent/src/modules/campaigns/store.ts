@@ -22,6 +22,8 @@ export const useCampaignsStore = defineStore('campaigns', () => {
     try {
       list.value = await campaignsApi.list();
       for (const c of list.value) if (c.progress) progress.value[c.id] = c.progress;
+      // The pushes only come on change: start from the dialer's current figures (none without a dialer).
+      for (const p of await campaignsApi.live().catch(() => [])) live.value[p.campaignId] = p;
     } finally {
       loading.value = false;
     }
