@@ -23,6 +23,7 @@ import { sharingRoutes } from './sharing/routes.ts';
 import { agentRoutes } from './agents/routes.ts';
 import { dispositionRoutes, pauseCodeRoutes } from './agents/code-routes.ts';
 import { callRoutes } from './calls/routes.ts';
+import { campaignsModule } from './campaigns/module.ts';
 import { dialerRoutes } from './dialer/routes.ts';
 import { didRoutes } from './dids/routes.ts';
 import { ivrRoutes } from './ivr/routes.ts';
@@ -60,6 +61,7 @@ export const moduleRoutes: RoutePlugin[] = [
   dispositionRoutes as RoutePlugin,
   pauseCodeRoutes as RoutePlugin,
   callRoutes as RoutePlugin,
+  campaignsModule as RoutePlugin,
   dialerRoutes as RoutePlugin,
   didRoutes as RoutePlugin,
   ivrRoutes as RoutePlugin,
