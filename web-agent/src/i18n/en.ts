@@ -8,6 +8,7 @@ import { campaignsMessages } from '../modules/campaigns/messages.ts';
 import { wallboardMessages } from '../modules/wallboard/messages.ts';
 import { recordingsMessages } from '../modules/recordings/messages.ts';
 import { reportsMessages } from '../modules/reports/messages.ts';
+import { adminMessages } from '../modules/admin/messages.ts';
 import { callLogMessages } from '../modules/calls/messages.ts';
 
 const en: MessageSchema = {
@@ -94,6 +95,7 @@ const en: MessageSchema = {
   wallboardPage: wallboardMessages.en,
   recordingsPage: recordingsMessages.en,
   reportsPage: reportsMessages.en,
+  adminPage: adminMessages.en,
   callLog: callLogMessages.en,
 };
 

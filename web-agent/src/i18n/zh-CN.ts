@@ -9,6 +9,7 @@ import { campaignsMessages } from '../modules/campaigns/messages.ts';
 import { wallboardMessages } from '../modules/wallboard/messages.ts';
 import { recordingsMessages } from '../modules/recordings/messages.ts';
 import { reportsMessages } from '../modules/reports/messages.ts';
+import { adminMessages } from '../modules/admin/messages.ts';
 import { callLogMessages } from '../modules/calls/messages.ts';
 
 const zhCN = {
@@ -95,6 +96,7 @@ const zhCN = {
   wallboardPage: wallboardMessages['zh-CN'],
   recordingsPage: recordingsMessages['zh-CN'],
   reportsPage: reportsMessages['zh-CN'],
+  adminPage: adminMessages['zh-CN'],
   callLog: callLogMessages['zh-CN'],
 };
 
