@@ -17,6 +17,7 @@ import { tickAgents } from './agent-ops.ts';
 import { ivrTimeouts } from './ivr-runtime.ts';
 import { TelephonyEvents } from './runtime-events.ts';
 import type { ChannelRole, LiveCall, TelephonyDeps, TraceEntry } from './types.ts';
+import { flushAgentHistory } from '../reports/agent-history-recorder.ts';
 
 export class TelephonyRuntime {
   readonly agents = new Map<string, AgentState>();
@@ -73,6 +74,8 @@ export class TelephonyRuntime {
     clearInterval(this.timer);
     this.unsubscribe?.();
     await this.chain;
+    // The state history is batched; write what is buffered before the database goes away.
+    await flushAgentHistory(this);
   }
 
   /** Re-reads queues, members, profiles, pause codes and DIDs (after an admin change). */
