@@ -113,4 +113,41 @@ describe('recording pause/resume from the agent console', () => {
     expect(audit.filter((a) => a.action === 'recording.pause')[0]!.actor_user_id).toBe(agent.id);
     sock.socket.close();
   }, 90_000);
+
+  it('a call that ends while paused keeps silence to the end of the file; the open pause is closed', async () => {
+    const agent = s.agents[1]!;
+    const sock = await listen(w.server, agent.api);
+    sockets.push(sock.socket);
+    expect((await agent.api.post('/api/agent/sign-in')).status).toBe(200);
+    // The first agent may be ready again; make sure this call goes to the second one.
+    await s.agents[0]!.api.post('/api/agent/sign-out');
+    await eventually(async () => (await s.agents[0]!.api.get('/api/agent/state')).body.state === 'signedOut', 10_000, 'the first agent signed out');
+    await placeCall(w, s.did, '13900139001');
+    const offer = await eventually(async () => sock.events.find((e) => e.name === 'call:offer'), 10_000, 'call:offer');
+    const callId = offer.payload.callId as string;
+    await eventually(async () => (await agent.api.get(`/api/calls/${callId}/recording`)).body.recording === true, 10_000, 'the call to be recorded');
+    await sleep(2000);
+    expect((await agent.api.post(`/api/calls/${callId}/recording/pause`)).status).toBe(200);
+    await sleep(2000);
+    expect((await agent.api.post(`/api/calls/${callId}/hangup`)).status).toBe(204);
+    const row = await finalCall(s.admin, callId);
+    const recId = row.recordingId as string;
+    const pg = w.server.app.pg;
+    const [p] = await eventually(async () => {
+      const r = await pg<{ name: string; resumed_by: string | null; pause_offset_ms: number; resume_offset_ms: number }[]>`
+        select r.name, p.resumed_by, p.pause_offset_ms, p.resume_offset_ms from recording_pauses p join recordings r on r.id = p.recording_id
+        where p.recording_id = ${recId} and p.silenced_at is not null`;
+      return r.length ? r : undefined;
+    }, 15_000, 'the open pause to be closed and silenced');
+    expect(p!.resumed_by).toBeNull();
+    expect(p!.resume_offset_ms - p!.pause_offset_ms).toBeGreaterThanOrEqual(1800);
+    const windows = rmsWindows(join(w.server.config.RECORDINGS_DIR, `${p!.name}.wav`), 100);
+    expect(windows.length * 100).toBeGreaterThan(p!.resume_offset_ms - 400);
+    const tail = windows.filter((_, i) => i * 100 >= p!.pause_offset_ms + 200);
+    const head = windows.filter((_, i) => i * 100 >= 300 && (i + 1) * 100 <= p!.pause_offset_ms - 200);
+    expect(tail.length).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...tail)).toBeLessThan(1);
+    expect(Math.min(...head)).toBeGreaterThan(500);
+    sock.socket.close();
+  }, 90_000);
 });
