@@ -9,6 +9,7 @@ import { wallboardMessages } from '../modules/wallboard/messages.ts';
 import { recordingsMessages } from '../modules/recordings/messages.ts';
 import { reportsMessages } from '../modules/reports/messages.ts';
 import { adminMessages } from '../modules/admin/messages.ts';
+import { voicemailMessages } from '../modules/voicemail/messages.ts';
 import { callLogMessages } from '../modules/calls/messages.ts';
 
 const en: MessageSchema = {
@@ -96,6 +97,7 @@ const en: MessageSchema = {
   recordingsPage: recordingsMessages.en,
   reportsPage: reportsMessages.en,
   adminPage: adminMessages.en,
+  voicemailPage: voicemailMessages.en,
   callLog: callLogMessages.en,
 };
 

@@ -10,6 +10,7 @@ import { wallboardMessages } from '../modules/wallboard/messages.ts';
 import { recordingsMessages } from '../modules/recordings/messages.ts';
 import { reportsMessages } from '../modules/reports/messages.ts';
 import { adminMessages } from '../modules/admin/messages.ts';
+import { voicemailMessages } from '../modules/voicemail/messages.ts';
 import { callLogMessages } from '../modules/calls/messages.ts';
 
 const zhCN = {
@@ -97,6 +98,7 @@ const zhCN = {
   recordingsPage: recordingsMessages['zh-CN'],
   reportsPage: reportsMessages['zh-CN'],
   adminPage: adminMessages['zh-CN'],
+  voicemailPage: voicemailMessages['zh-CN'],
   callLog: callLogMessages['zh-CN'],
 };
 

@@ -38,6 +38,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'calls', name: 'calls', component: () => import('../modules/calls/CallLogPage.vue'), meta: { module: 'workbench' } },
       // Live calls with the supervisor call actions belong to the wallboard module (same roles).
       { path: 'live-calls', name: 'live-calls', component: () => import('../modules/supervision/LiveCallsPage.vue'), meta: { module: 'wallboard' } },
+      // Voicemail of the user's own mailbox and member queues, reached from the workbench.
+      { path: 'voicemail', name: 'voicemail', component: () => import('../modules/voicemail/VoicemailPage.vue'), meta: { module: 'workbench' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../modules/shell/NotFoundPage.vue') },
     ],
   },
