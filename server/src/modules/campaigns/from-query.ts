@@ -23,6 +23,7 @@ interface Party {
 
 const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
+// Subqueries name the outer table in full: drizzle writes a single-table select's columns unqualified.
 async function leadParties(db: Db, scope: DataScope, f: NonNullable<FromQueryBody['filters']>, limit: number): Promise<Party[]> {
   const where: SQL[] = [isNull(leads.deletedAt), visibleTo(scope, leads, 'lead')];
   if (f.status) where.push(eq(leads.status, f.status as LeadStatus));
@@ -34,7 +35,7 @@ async function leadParties(db: Db, scope: DataScope, f: NonNullable<FromQueryBod
     .select({
       id: leads.id,
       name: leads.name,
-      phone: sql<string | null>`(select p.e164 from phone_numbers p where p.party_type = 'lead' and p.party_id = ${leads.id} order by p.is_primary desc, p.created_at limit 1)`,
+      phone: sql<string | null>`(select p.e164 from phone_numbers p where p.party_type = 'lead' and p.party_id = "leads"."id" order by p.is_primary desc, p.created_at limit 1)`,
     })
     .from(leads)
     .where(and(...where))
@@ -54,9 +55,9 @@ async function customerParties(db: Db, scope: DataScope, f: NonNullable<FromQuer
     .select({
       id: customers.id,
       name: customers.name,
-      own: sql<string | null>`(select p.e164 from phone_numbers p where p.party_type = 'customer' and p.party_id = ${customers.id} order by p.is_primary desc, p.created_at limit 1)`,
+      own: sql<string | null>`(select p.e164 from phone_numbers p where p.party_type = 'customer' and p.party_id = "customers"."id" order by p.is_primary desc, p.created_at limit 1)`,
       contact: sql<string | null>`(select p.e164 || ' ' || k.id from phone_numbers p join contacts k on k.id = p.party_id and k.deleted_at is null
-        where p.party_type = 'contact' and k.customer_id = ${customers.id} order by k.is_primary desc, p.is_primary desc, p.created_at limit 1)`,
+        where p.party_type = 'contact' and k.customer_id = "customers"."id" order by k.is_primary desc, p.is_primary desc, p.created_at limit 1)`,
     })
     .from(customers)
     .where(and(...where))

@@ -155,10 +155,10 @@ export async function listRecords(db: DbOrTx, campaignId: string, q: RecordListQ
 
 /** Running campaigns the user works on: assigned directly or through their team. */
 export async function campaignsOfAgent(db: DbOrTx, userId: string, teamId: string | null): Promise<CampaignRow[]> {
-  const viaTeam = teamId ? sql` or exists (select 1 from campaign_teams ct where ct.campaign_id = ${campaigns.id} and ct.team_id = ${teamId}::uuid)` : sql``;
+  const viaTeam = teamId ? sql` or exists (select 1 from campaign_teams ct where ct.campaign_id = "campaigns"."id" and ct.team_id = ${teamId}::uuid)` : sql``;
   return db
     .select()
     .from(campaigns)
-    .where(and(eq(campaigns.status, 'running'), sql`(exists (select 1 from campaign_agents ca where ca.campaign_id = ${campaigns.id} and ca.user_id = ${userId}::uuid)${viaTeam})`))
+    .where(and(eq(campaigns.status, 'running'), sql`(exists (select 1 from campaign_agents ca where ca.campaign_id = "campaigns"."id" and ca.user_id = ${userId}::uuid)${viaTeam})`))
     .orderBy(asc(campaigns.name));
 }
