@@ -1,8 +1,10 @@
 // The live wallboard of this process: folds telephony transitions into today's figures (core/wallboard)
 // and pushes what changed to each subscribed viewer, coalesced to at most one push per viewer room per
 // COALESCE_MS (the first change after a quiet spell goes out on the next turn of the event loop).
-// Viewers subscribe over socket.io; each gets a room of their own so scopes never mix (and test servers
-// sharing the Redis adapter never see each other's pushes).
+// Viewers subscribe over socket.io on this process; each gets a room of their own so scopes never mix.
+// Pushes go to this process's sockets only (`io.local`): a viewer is registered by the socket handler
+// of the process holding the socket, so the Redis adapter round trip (most of the push cost when
+// measured) buys nothing here.
 import type { FastifyBaseLogger } from 'fastify';
 import type { WallboardCampaignTile, WallboardSnapshot } from '../../contracts/wallboard.ts';
 import { emptyWallboard, foldWallboard, noChanges, seedWallboard } from '../../core/wallboard/wallboard-fold.ts';
@@ -159,13 +161,13 @@ export class WallboardHub {
         continue;
       }
       const mine = filterUpdate(v.scope, this.state, { queues, agents });
-      if (mine.queues.length || mine.agents.length || campaigns.length) this.deps.io.to(viewerRoom(userId)).emit('wallboard:update', { ...base, ...mine });
+      if (mine.queues.length || mine.agents.length || campaigns.length) this.deps.io.local.to(viewerRoom(userId)).emit('wallboard:update', { ...base, ...mine });
     }
-    if (everything.length) this.deps.io.to(everything).emit('wallboard:update', { ...base, queues, agents });
+    if (everything.length) this.deps.io.local.to(everything).emit('wallboard:update', { ...base, queues, agents });
   }
 
   private pushSnapshots(): void {
-    for (const [userId, v] of this.viewers) this.deps.io.to(viewerRoom(userId)).emit('wallboard:snapshot', this.snapshot(v.scope));
+    for (const [userId, v] of this.viewers) this.deps.io.local.to(viewerRoom(userId)).emit('wallboard:snapshot', this.snapshot(v.scope));
   }
 
   /** Local midnight resets the counters even when nothing happens around it. */
