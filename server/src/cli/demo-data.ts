@@ -3,6 +3,7 @@ import type { RoleName } from '../db/schema/users.ts';
 import { ensureUser } from '../modules/users/service.ts';
 import { setTeamManager, upsertTeam } from '../modules/users/repository.ts';
 import { seedTelephonyDemo } from '../modules/telephony/demo-seed.ts';
+import { seedCampaignDemo } from '../modules/campaigns/demo-seed.ts';
 
 /** Shared by every demo login; printed by `npm start`. Demo data only: change or remove these users in production. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -47,5 +48,6 @@ export async function seedDemoData(db: Db): Promise<{ created: string[] }> {
   await setTeamManager(db, inbound, ids.supervisor!);
   await setTeamManager(db, sales, ids.supervisor!);
   await seedTelephonyDemo(db, DEMO_USERS.filter((u) => u.roles.includes('agent')).map((u) => ids[u.username]!));
+  await seedCampaignDemo(db, { teamId: inbound, ownerId: ids.supervisor ?? null });
   return { created };
 }
