@@ -50,6 +50,25 @@ describe('click-to-dial', () => {
     }
   }, 40_000);
 
+  it('links the call to the party whose page it was dialed from when several share the number', async () => {
+    const repId = await w.server.createUser({ username: 'rep3-c2d', password: 'sales-pw-12345', roles: ['sales'] });
+    const rep = await login(w.server, 'rep3-c2d', 'sales-pw-12345');
+    await w.server.createUser({ username: 'admin2-c2d', password: 'admin-pw-12345', roles: ['admin'] });
+    const admin = await login(w.server, 'admin2-c2d', 'admin-pw-12345');
+    expect((await admin.put(`/api/agents/${repId}/profile`, { dialTarget: 'Local/tone@ringside-test' })).status).toBe(200);
+    const first = await rep.post<{ id: string }>('/api/customers', { name: '共用号码一', phones: [{ number: '13800139002' }] });
+    const second = await rep.post<{ id: string }>('/api/customers', { name: '共用号码二', phones: [{ number: '13800139002' }] });
+    for (const c of [first, second]) {
+      const dial = await rep.post<{ callId: string }>('/api/calls/dial', { number: '13800139002', partyType: 'customer', partyId: c.body.id });
+      expect(dial.status).toBe(202);
+      expect((await rep.get(`/api/calls/${dial.body.callId}`)).body.customerId).toBe(c.body.id);
+      const d = w.server.app.telephony!.dials.get(dial.body.callId);
+      await eventually(async () => (await bridgeMembers(w, `call-${dial.body.callId}`))?.length === 2, 15_000, 'bridged');
+      await w.server.app.telephony!.pbx.hangup(d!.agentChannel);
+      expect(await finalCall(rep, dial.body.callId)).toMatchObject({ outcome: 'completed', customerId: c.body.id });
+    }
+  }, 60_000);
+
   it('rejects something that is not a phone number', async () => {
     await w.server.createUser({ username: 'rep2-c2d', password: 'sales-pw-12345', roles: ['sales'] });
     const rep = await login(w.server, 'rep2-c2d', 'sales-pw-12345');

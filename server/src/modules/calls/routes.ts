@@ -53,7 +53,7 @@ export const callRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     const rt = requireConnectedPbx(app);
     const number = req.body.number.replace(/[\s()-]/g, '');
     if (!/^\+?[0-9]{2,20}$/.test(number)) throw new AppError('RS_VALIDATION', undefined, [{ path: 'number', message: 'not a phone number' }]);
-    const callId = await rt.run(() => startClickToDial(rt, req.user!.id, number));
+    const callId = await rt.run(() => startClickToDial(rt, req.user!.id, number, req.body.partyId));
     return reply.status(202).send({ callId });
   });
 

@@ -6,6 +6,7 @@ import { calls } from '../../db/schema/calls.ts';
 import { insertLiveCall, teamOf } from './call-record.ts';
 import { buildPopData } from './pop.ts';
 import type { TelephonyRuntime } from './runtime.ts';
+import type { PopData } from './types.ts';
 import { startCall } from '../../core/call/call-machine.ts';
 
 export interface OutboundDial {
@@ -23,9 +24,17 @@ export function outboundDialString(number: string, template = 'Local/{number}@ri
   return template.replaceAll('{number}', number);
 }
 
-export async function startClickToDial(rt: TelephonyRuntime, agentId: string, number: string): Promise<string> {
+/** A number shared by several parties: the one whose page the agent dialed from owns the call record. */
+export function preferParty(pop: PopData, partyId: string | undefined): PopData {
+  const all = pop.party ? [pop.party, ...pop.otherMatches] : [];
+  const chosen = partyId ? all.find((p) => p.id === partyId) : undefined;
+  if (!chosen || chosen === pop.party) return pop;
+  return { ...pop, party: chosen, otherMatches: all.filter((p) => p !== chosen) };
+}
+
+export async function startClickToDial(rt: TelephonyRuntime, agentId: string, number: string, partyId?: string): Promise<string> {
   const id = randomUUID();
-  const pop = await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION);
+  const pop = preferParty(await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION), partyId);
   const { state } = startCall({ callId: id, did: '', callerNumber: number, now: rt.now() });
   await insertLiveCall(rt, { id, direction: 'outbound', state, did: '', callerNumber: number, pop }, { calledNumber: number, agentId });
   const agentChannel = randomUUID();
