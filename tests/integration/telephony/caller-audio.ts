@@ -1,10 +1,18 @@
 // What a Local caller "says" in the voicemail and IVR tests: a sine wave played from a file. A tone
 // generator (tone:440) on the caller's channel only produces audio while the other side sends some,
 // so it falls silent once the greeting ends; a file playback runs on its own timer.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PbxEvent } from '@ringside/pbx';
 import type { TelephonyWorld } from './support.ts';
+
+const written = new Set<string>();
+
+/** Deletes the tone files this test file wrote (they sit next to real recordings). */
+export function removeTones(): void {
+  for (const f of written) rmSync(f, { force: true });
+  written.clear();
+}
 
 /** Writes <RECORDINGS_DIR>/<name>.wav (8 kHz, 16-bit mono sine) and returns its media uri. */
 export function sineRecording(dir: string, name: string, hz: number, seconds: number): `recording:${string}` {
@@ -24,7 +32,9 @@ export function sineRecording(dir: string, name: string, hz: number, seconds: nu
   buf.write('data', 36);
   buf.writeUInt32LE(samples * 2, 40);
   for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(12_000 * Math.sin((2 * Math.PI * hz * i) / rate)), 44 + i * 2);
-  writeFileSync(join(dir, `${name}.wav`), buf, { mode: 0o644 });
+  const file = join(dir, `${name}.wav`);
+  writeFileSync(file, buf, { mode: 0o644 });
+  written.add(file);
   return `recording:${name}`;
 }
 

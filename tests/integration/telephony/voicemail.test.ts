@@ -3,14 +3,17 @@
 // queue's members get a 'voicemail:new' push, the list shows it, playback honours Range, "heard"
 // sticks, and a user outside the mailbox gets 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerPlaysTone } from './caller-audio.ts';
+import { callerPlaysTone, removeTones } from './caller-audio.ts';
 import { eventually, listen, login, placeCall, setupQueue, telephonyWorld, uniqueDid, type TelephonyWorld } from './support.ts';
 
 let w: TelephonyWorld;
 beforeAll(async () => {
   w = await telephonyWorld();
 }, 120_000);
-afterAll(async () => w?.close(), 30_000);
+afterAll(async () => {
+  removeTones();
+  await w?.close();
+}, 30_000);
 
 describe('voicemail', () => {
   it('records a caller\'s message into a queue mailbox and delivers it to the members\' consoles', async () => {
