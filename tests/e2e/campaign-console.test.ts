@@ -1,0 +1,156 @@
+// The campaign console in a real browser against the real server and database: a supervisor creates a
+// preview campaign (assigning an agent), imports a small CSV whose bad row reports its error, sees the
+// records and the progress panel, starts the campaign; the assigned agent sees its script in the
+// workbench; the supervisor pauses it. Preview mode so the dialer never places a call by itself.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inArray } from 'drizzle-orm';
+import { teams, users } from '../../server/src/db/schema/users.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const WEB = resolve(import.meta.dirname, '../../web-agent');
+const SUPERVISOR = { username: 'sup.li', password: 'correct-horse-battery', displayName: '李班长', roles: ['supervisor' as const] };
+const AGENT = { username: 'agent.chen', password: 'correct-horse-battery', displayName: '陈坐席', roles: ['agent' as const] };
+const SCRIPT = '您好，我是 Ringside 的客服小陈。\n<b>请问</b>您现在方便吗？';
+// Three good numbers and one that is not a phone number (row 4 of the data, line 5 of the file).
+const CSV = '\uFEFF姓名,电话,优先级\n张三,13800138001,5\n李四,13800138002,1\n王五,不是号码,1\n赵六,+86 138 0013 8004,1\n';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+function ensureConsoleBuilt(): void {
+  const built = join(WEB, 'dist/index.html');
+  const newestSource = Math.max(...[join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts')].map(newestMtime));
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+  execFileSync('npm', ['run', 'build', '-w', 'web-agent'], { cwd: resolve(WEB, '..'), stdio: 'ignore' });
+}
+
+let server: TestServer;
+let browser: Browser;
+let sup: Page;
+let campaignId = '';
+const apiErrors: string[] = [];
+
+async function signIn(page: Page, who: { username: string; password: string }, path: string): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await page.getByTestId('login-username').fill(who.username);
+  await page.getByTestId('login-password').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
+
+/** Element Plus renders select options in a popper at the end of <body>. */
+async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {
+  await page.getByTestId(selectTestId).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click();
+}
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  server = await startTestServer();
+  const supId = await server.createUser(SUPERVISOR);
+  const agentId = await server.createUser(AGENT);
+  // A supervisor's campaigns belong to a team they manage; the agent is on it.
+  const [team] = await server.app.db.insert(teams).values({ name: '外呼一组', managerUserId: supId }).returning();
+  await server.app.db.update(users).set({ teamId: team!.id }).where(inArray(users.id, [supId, agentId]));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  sup = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
+  sup.setDefaultTimeout(15_000);
+  // Failed API calls are kept so a failing step says what the server answered.
+  sup.on('response', (r) => {
+    if (r.url().includes('/api/') && r.status() >= 400) void r.text().then((body) => apiErrors.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()} ${body.slice(0, 300)}`));
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('campaign console', () => {
+  it('a supervisor creates a preview campaign with an agent, a script and the default rules', async () => {
+    await signIn(sup, SUPERVISOR, '/campaigns');
+    await sup.getByTestId('campaigns-page').waitFor();
+    await sup.getByTestId('campaign-create').click();
+    const form = sup.getByTestId('campaign-form');
+    await form.getByTestId('campaign-name').fill('春季回访');
+    await form.getByTestId('campaign-mode-preview').click();
+    await form.getByTestId('campaign-caller-id').fill('02161234567');
+    await pickOption(sup, 'campaign-agents', AGENT.displayName);
+    await form.getByTestId('campaign-script').fill(SCRIPT);
+    await form.getByTestId('campaign-save').click();
+
+    await sup.getByTestId('campaign-detail').waitFor().catch(() => expect.fail(`no campaign page; API errors: ${apiErrors.join(' | ')}`));
+    campaignId = (await sup.getByTestId('campaign-detail').getAttribute('data-campaign-id'))!;
+    expect(await sup.getByTestId('campaign-status').getAttribute('data-status')).toBe('draft');
+    const [row] = await server.app.pg`select mode, caller_id, script, ring_timeout_sec, calling_windows from campaigns where id = ${campaignId}`;
+    expect(row).toMatchObject({ mode: 'preview', caller_id: '02161234567', script: SCRIPT });
+    expect(row!.ring_timeout_sec).toBeGreaterThanOrEqual(15);
+    expect(Object.keys(row!.calling_windows as object).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    const agents = await server.app.pg`select u.username from campaign_agents ca join users u on u.id = ca.user_id where ca.campaign_id = ${campaignId}`;
+    expect(agents.map((a) => a.username)).toEqual([AGENT.username]);
+    const dispositions = await server.app.pg`select code, meaning from campaign_dispositions where campaign_id = ${campaignId}`;
+    expect(dispositions.map((d) => d.meaning)).toEqual(expect.arrayContaining(['final', 'callback', 'retry', 'dnc']));
+  });
+
+  it('imports a CSV: three records in, the bad row reported with its error', async () => {
+    await sup.getByTestId('campaign-import-open').click();
+    const wizard = sup.getByTestId('campaign-import');
+    await wizard.getByTestId('campaign-import-file').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await wizard.getByTestId('campaign-import-mapping').waitFor();
+    // The server suggests the mapping from the Chinese headers.
+    expect(await wizard.getByTestId('campaign-import-map-1').innerText()).toContain('电话');
+    expect(await wizard.getByTestId('campaign-import-map-0').innerText()).toContain('姓名');
+    await wizard.getByTestId('campaign-import-start').click();
+
+    await wizard.getByTestId('campaign-import-result').waitFor();
+    expect(await wizard.getByTestId('campaign-import-imported').innerText()).toContain('3');
+    expect(await wizard.getByTestId('campaign-import-errors').innerText()).toContain('1');
+    const issues = wizard.getByTestId('campaign-import-issues').locator('tbody tr');
+    await expect.poll(() => issues.count()).toBe(1);
+    expect(await issues.first().innerText()).toMatch(/不是号码|phone|电话/);
+    await wizard.getByTestId('campaign-import-close').click();
+
+    const phones = sup.getByTestId('campaign-records').getByTestId('record-phone');
+    await expect.poll(() => phones.count()).toBe(3);
+    expect((await phones.allInnerTexts()).sort()).toEqual(['+8613800138001', '+8613800138002', '+8613800138004']);
+    await expect.poll(() => sup.getByTestId('progress-total').innerText()).toBe('3');
+    expect(await sup.getByTestId('progress-remaining').innerText()).toBe('3');
+    expect(await sup.getByTestId('progress-abandon-rate').innerText()).toBe('0.0%');
+  });
+
+  it('starts the campaign; the assigned agent sees its script in the workbench', async () => {
+    await sup.getByTestId('campaign-start').click();
+    await expect.poll(() => sup.getByTestId('campaign-status').getAttribute('data-status')).toBe('running');
+    const [c] = await server.app.pg`select status from campaigns where id = ${campaignId}`;
+    expect(c!.status).toBe('running');
+
+    const agentPage = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    agentPage.setDefaultTimeout(15_000);
+    await signIn(agentPage, AGENT, '/workbench');
+    const panel = agentPage.getByTestId('outbound-panel');
+    await panel.waitFor();
+    expect(await panel.getByTestId('outbound-campaign-name').innerText()).toBe('春季回访');
+    // The script is shown as text: its markup stays literal, its line break kept.
+    expect(await panel.getByTestId('campaign-script').innerText()).toBe(SCRIPT);
+    expect(await panel.getByTestId('campaign-script').locator('b').count()).toBe(0);
+    await panel.getByTestId('preview-card').waitFor();
+    await agentPage.context().close();
+  });
+
+  it('pauses the campaign', async () => {
+    await sup.getByTestId('campaign-pause').click();
+    await expect.poll(() => sup.getByTestId('campaign-status').getAttribute('data-status')).toBe('paused');
+    const [c] = await server.app.pg`select status from campaigns where id = ${campaignId}`;
+    expect(c!.status).toBe('paused');
+    await sup.getByTestId('campaign-start').waitFor();
+  });
+});
