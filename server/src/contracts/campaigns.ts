@@ -102,11 +102,11 @@ export const CampaignPage = Type.Object({ items: Type.Array(CampaignDto), total:
 
 export const DispositionItem = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' }),
+    code: Type.String({ minLength: 1, maxLength: 40, pattern: '^\\S+$' }),
     labelZh: Type.String({ minLength: 1, maxLength: 100 }),
     labelEn: Type.String({ minLength: 1, maxLength: 100 }),
     meaning: DispositionMeaningSchema,
-    retryDelaySec: Type.Optional(Nullable(Type.Integer({ minimum: 60, maximum: 30 * 86400 }))),
+    retryDelaySec: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 30 * 86400 }))),
   },
   { additionalProperties: false },
 );
