@@ -72,6 +72,8 @@ export interface AttemptTrace {
   cause: number | null;
   amd: AmdVerdict | null;
   agentId: string | null;
+  /** The agent whose console got the call:offer (also when the called party hung up before they answered). */
+  offeredTo: string | null;
   /** The abandon or machine message played to its end on the called party's channel. */
   heardMessage: boolean | null;
   startedAt: number;
@@ -528,7 +530,7 @@ export class DialerRuntime {
     }
     this.attempts.push({
       recordId: d.target.recordId, campaignId: r.cfg.id, number: d.target.phoneE164, callId: d.callId, outcome, cause, amd: d.amd, agentId,
-      heardMessage: d.heardMessage, startedAt: d.startedAt, endedAt: now,
+      offeredTo: r.calls.has(d.callId) ? d.agentId : null, heardMessage: d.heardMessage, startedAt: d.startedAt, endedAt: now,
     });
     if (this.attempts.length > 20_000) this.attempts.splice(0, 10_000);
     await this.refreshProgress(r, true);
