@@ -7,6 +7,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallboardAgentRow, WallboardQueueTile, WallboardSnapshot, WallboardUpdate } from '../../../server/src/contracts/wallboard.ts';
 import { teams, users } from '../../../server/src/db/schema/users.ts';
+import { WallboardHub } from '../../../server/src/modules/wallboard/hub.ts';
 import { eventually, finalCall, listen, login, placeCall, setupQueue, telephonyWorld, type Api, type Setup, type TelephonyWorld } from '../telephony/support.ts';
 
 let w: TelephonyWorld;
@@ -135,5 +136,18 @@ describe('the live wallboard', () => {
     expect(other.board.updates.flatMap((u) => u.queues.map((q) => q.queueId))).not.toContain(s.queueId);
     void a1;
     void eq;
+
+    // A process started now reads today's figures back: call rows and the agent state history.
+    const fresh = await eventually(async () => {
+      const hub = new WallboardHub({ db: w.server.app.db, io: w.server.app.io, log: w.server.app.log, timeZone: w.server.config.TIMEZONE });
+      await hub.start(null);
+      hub.stop();
+      const snap = hub.snapshot({ all: true });
+      const agentRow = snap.agents.find((a) => a.agentId === a0.id);
+      return (agentRow?.pauseMsByReason.lunch ?? 0) > 0 ? snap : undefined;
+    }, 10_000, 'the state history to hold the pause');
+    expect(fresh.queues.find((q) => q.queueId === s.queueId)).toMatchObject({ offered: 2, answered: 1, abandoned: 1, serviceLevel: 1 });
+    expect(fresh.agents.find((a) => a.agentId === a0.id)).toMatchObject({ callsHandled: 1 });
+    expect(fresh.agents.find((a) => a.agentId === a0.id)!.pauseMsByReason.lunch).toBeCloseTo(row(a0.id)!.pauseMsByReason.lunch!, -2);
   }, 90_000);
 });

@@ -133,7 +133,7 @@ function applyAnswered(s: WallboardState, e: Extract<WallboardEvent, { type: 'ca
   }
   const prev = s.live.get(e.callId);
   if (prev && prev.agentId !== e.agentId) changes.agents.add(prev.agentId);
-  s.live.set(e.callId, { agentId: e.agentId, queueId, campaignId: e.campaignId, customer: e.customer, since: e.at });
+  s.live.set(e.callId, { agentId: e.agentId, queueId, campaignId: e.campaignId, campaignName: e.campaignName ?? null, customer: e.customer, since: e.at });
   let agent = s.agents.get(e.agentId);
   if (!agent) {
     // The agent's own state event may come after the call's (the runtime applies them in either order).

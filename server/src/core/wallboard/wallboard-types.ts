@@ -27,7 +27,7 @@ export type WallboardEvent =
    * An agent is now talking to the caller. countForQueue: the first answer from a queue (not a transfer
    * landing on a second agent), which is what answered / ASA / service level count.
    */
-  | { type: 'callAnswered'; callId: string; agentId: string; queueId: string | null; campaignId: string | null; customer: string; countForQueue: boolean; at: number }
+  | { type: 'callAnswered'; callId: string; agentId: string; queueId: string | null; campaignId: string | null; campaignName?: string | null; customer: string; countForQueue: boolean; at: number }
   /** The call is over; only calls that were never answered change queue counters here. */
   | { type: 'callEnded'; callId: string; queueId: string | null; outcome: 'completed' | 'abandoned' | 'overflowed' | 'transferred' | 'failed'; answered: boolean; at: number }
   | { type: 'campaign'; progress: WallboardCampaignTile; at: number }
@@ -44,6 +44,7 @@ export interface LiveCallInfo {
   agentId: string;
   queueId: string | null;
   campaignId: string | null;
+  campaignName: string | null;
   customer: string;
   since: number;
 }

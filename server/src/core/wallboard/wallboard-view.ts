@@ -43,7 +43,7 @@ export function agentRow(s: WallboardState, agentId: string): WallboardAgentRow 
   const liveCall = f?.callId ? s.live.get(f.callId) : undefined;
   const showCall = liveCall && liveCall.agentId === agentId && f && (f.state === 'onCall' || f.state === 'wrapUp');
   const queueName = liveCall?.queueId ? (s.queues.get(liveCall.queueId)?.name ?? null) : null;
-  const campaignName = liveCall?.campaignId ? (s.campaigns.get(liveCall.campaignId)?.name ?? null) : null;
+  const campaignName = liveCall?.campaignId ? (liveCall.campaignName ?? s.campaigns.get(liveCall.campaignId)?.name ?? null) : null;
   return {
     agentId,
     name: info?.name ?? agentId,

@@ -17,17 +17,23 @@ export function customerLabel(call: LiveCall): string {
 /** The fold events for a call as it stands now (used for transitions and to seed from live calls). */
 export function callStateEvents(call: LiveCall, at: number, answerEvent: 'answer' | 'transferCompleted' | null): WallboardEvent[] {
   const st = call.state.status;
+  // A dialer call sits in a pseudo-queue `campaign:<id>` (telephony/campaign-call.ts): it is the
+  // campaign's, not an ACD queue's, so it never counts as waiting or answered in a queue tile.
+  const campaign = call.campaign ?? null;
   switch (st.kind) {
     case 'queued':
     case 'offering':
-      return [{ type: 'callWaiting', callId: call.id, queueId: st.queueId, waitingSince: call.state.waitingSince ?? at, at }];
+      return campaign ? [] : [{ type: 'callWaiting', callId: call.id, queueId: st.queueId, waitingSince: call.state.waitingSince ?? at, at }];
     case 'answered':
     case 'held':
     case 'transferring':
       if (!answerEvent) return [];
-      return [{ type: 'callAnswered', callId: call.id, agentId: st.agentId, queueId: st.queueId, campaignId: null, customer: customerLabel(call), countForQueue: answerEvent === 'answer', at }];
+      return [{
+        type: 'callAnswered', callId: call.id, agentId: st.agentId, queueId: campaign ? null : st.queueId, campaignId: campaign?.id ?? null, campaignName: campaign?.name ?? null,
+        customer: customerLabel(call), countForQueue: !campaign && answerEvent === 'answer', at,
+      }];
     case 'ended':
-      return [{ type: 'callEnded', callId: call.id, queueId: call.state.queuePath.at(-1) ?? null, outcome: st.outcome, answered: call.state.answeredAt !== null, at }];
+      return [{ type: 'callEnded', callId: call.id, queueId: campaign ? null : (call.state.queuePath.at(-1) ?? null), outcome: st.outcome, answered: call.state.answeredAt !== null, at }];
     case 'entered':
       return [];
   }

@@ -22,10 +22,10 @@ const mayView = (u: SessionUser) => u.roles.includes('supervisor') || u.roles.in
 const plugin: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const hub = new WallboardHub({ db: app.db, io: app.io, log: app.log, timeZone: config.TIMEZONE });
   app.decorate('wallboard', hub);
-  // The dialer (when this process runs it) is the source of campaign tiles; until it exists the console
-  // shows an empty state for campaigns.
-  const dialer = (app as unknown as { dialer?: { snapshot?: () => WallboardCampaignTile[] } }).dialer;
-  if (typeof dialer?.snapshot === 'function') hub.campaignSource = () => dialer.snapshot!();
+  // The dialer (registered before the modules, when this process runs it) is the source of campaign
+  // tiles; without it the console shows an empty state for campaigns.
+  const dialer = app.dialer;
+  if (dialer) hub.campaignSource = (): WallboardCampaignTile[] => dialer.snapshot();
   // After the telephony role's onReady (registered earlier), so its agents are restored.
   app.addHook('onReady', async () => hub.start(app.telephony));
   app.addHook('onClose', async () => hub.stop());

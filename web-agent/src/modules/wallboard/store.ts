@@ -51,19 +51,18 @@ export const useWallboardStore = defineStore('wallboard', () => {
     };
     const onDisconnect = () => (connected.value = false);
     const onCampaign = (p: WallboardCampaignTile) => campaigns.set(p.campaignId, p);
-    // The dialer pushes its own `campaign:progress` to supervisors; its payload is the campaign tile.
-    const loose = socket as unknown as { on(e: string, f: (p: WallboardCampaignTile) => void): void; off(e: string, f: (p: WallboardCampaignTile) => void): void };
+    // The dialer pushes its own `campaign:progress` to supervisors and admins; its payload is the tile.
     socket.on('wallboard:update', applyUpdate);
     socket.on('wallboard:snapshot', applySnapshot);
     socket.on('connect', subscribe);
     socket.on('disconnect', onDisconnect);
-    loose.on('campaign:progress', onCampaign);
+    socket.on('campaign:progress', onCampaign);
     detach = () => {
       socket.off('wallboard:update', applyUpdate);
       socket.off('wallboard:snapshot', applySnapshot);
       socket.off('connect', subscribe);
       socket.off('disconnect', onDisconnect);
-      loose.off('campaign:progress', onCampaign);
+      socket.off('campaign:progress', onCampaign);
     };
     timer = setInterval(() => (now.value = Date.now() + skewMs), 1000);
     // Subscribe first, then fetch: a push racing the snapshot is older than or part of it.
