@@ -45,6 +45,18 @@ describe('periods', () => {
     expect(nextMidnight(start, 'Europe/Berlin') - start).toBe(25 * 3_600_000);
     expect(daysIn(at(1, 0), at(8, 0), TZ)).toBe(7);
   });
+  it('the cached day lookup agrees with Intl at every step through a year, DST changes included', () => {
+    for (const tz of ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'UTC']) {
+      const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+      // Out of order on purpose (the cache is searched, not scanned): a 7-hour-and-a-bit stride, backwards.
+      for (let t = Date.UTC(2027, 0, 1); t > Date.UTC(2026, 0, 1); t -= 7 * 3_600_000 + 123_457) {
+        const p = Object.fromEntries(fmt.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+        expect(periodKey(t, 'day', tz)).toBe(`${p.year}-${p.month}-${p.day}`);
+        expect(hourOfDay(t, tz)).toBe(Number(p.hour));
+        expect(nextMidnight(t, tz)).toBeGreaterThan(t);
+      }
+    }
+  });
 });
 
 describe('call figures', () => {

@@ -56,9 +56,52 @@ export function zonedTime(tz: string, year: number, month: number, day: number, 
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+interface DayWindow {
+  /** Local midnight starting the day, and the next one (23 or 25 hours apart across a DST change). */
+  start: number;
+  end: number;
+  year: number;
+  month: number;
+  day: number;
+}
+
+// Reports look up the local day of every call and state change; asking Intl each time costs seconds at a
+// month of a busy centre. Days found once are kept per zone (sorted, binary-searched): a memo of a pure
+// function, bounded by clearing it past MAX_DAYS.
+const dayCache = new Map<string, DayWindow[]>();
+const MAX_DAYS = 20_000;
+
+function dayWindow(ms: number, tz: string): DayWindow {
+  let days = dayCache.get(tz);
+  if (!days || days.length > MAX_DAYS) {
+    days = [];
+    dayCache.set(tz, days);
+  }
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]!.end <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  const hit = days[lo];
+  if (hit && hit.start <= ms) return hit;
+  const p = localParts(ms, tz);
+  const next = new Date(Date.UTC(p.year, p.month - 1, p.day) + DAY_MS);
+  const w: DayWindow = {
+    start: zonedTime(tz, p.year, p.month, p.day),
+    end: zonedTime(tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()),
+    year: p.year,
+    month: p.month,
+    day: p.day,
+  };
+  days.splice(lo, 0, w);
+  return w;
+}
+
 /** The period key of an instant: 2026-11-27 (day and week: the Monday), 2026-11 (month). */
 export function periodKey(ms: number, g: Granularity, tz: string): string {
-  const p = localParts(ms, tz);
+  const p = dayWindow(ms, tz);
   if (g === 'month') return `${p.year}-${pad(p.month)}`;
   if (g === 'day') return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
   const civil = Date.UTC(p.year, p.month - 1, p.day);
@@ -69,14 +112,14 @@ export function periodKey(ms: number, g: Granularity, tz: string): string {
 
 /** Local hour of day 0–23. */
 export function hourOfDay(ms: number, tz: string): number {
-  return localParts(ms, tz).hour;
+  const w = dayWindow(ms, tz);
+  // A plain 24-hour day: arithmetic; a DST day: ask Intl.
+  return w.end - w.start === DAY_MS ? Math.floor((ms - w.start) / 3_600_000) : localParts(ms, tz).hour;
 }
 
 /** The first local midnight strictly after `ms`. */
 export function nextMidnight(ms: number, tz: string): number {
-  const p = localParts(ms, tz);
-  const civil = new Date(Date.UTC(p.year, p.month - 1, p.day) + DAY_MS);
-  return zonedTime(tz, civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate());
+  return dayWindow(ms, tz).end;
 }
 
 /** Number of local calendar days touched by [from, to) (at least 1). */

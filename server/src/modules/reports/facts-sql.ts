@@ -47,28 +47,37 @@ export async function callFacts(db: DbOrTx, scope: DataScope, f: FactFilter, fcr
   if (f.agentId) where.push(sql`(c.agent_id = ${f.agentId}::uuid or c.agent_path ? ${f.agentId})`);
   if (f.teamId) where.push(sql`c.team_id = ${f.teamId}::uuid`);
   if (f.campaignId) where.push(sql`ca.campaign_id = ${f.campaignId}::uuid`);
+  const windowEnd = new Date(f.to.getTime() + fcrWindowMs).toISOString();
   const rows = await db.execute<Record<string, unknown>>(sql`
+    -- one pass over the inbound calls of the range plus the window: a caller = the matched customer, else
+    -- the caller's number (an anonymous call is its own caller). Not scoped: a repeat call handled by another team still means "not resolved".
+    with nexts as (
+      select n.id, extract(epoch from (lead(n.entered_at) over w - n.entered_at)) * 1000 as next_ms
+        from calls n
+       where n.direction = 'inbound' and n.entered_at >= ${f.from.toISOString()}::timestamptz and n.entered_at < ${windowEnd}::timestamptz
+      window w as (partition by coalesce(n.customer_id::text, nullif(n.caller_e164, ''), nullif(n.caller_number, ''), n.id::text) order by n.entered_at, n.id)
+    ),
+    -- every agent's wrap-up per call: a wrapUp row lasts until that agent's next row (or now). Wrap-ups
+    -- follow the call's end, so a day past the range covers them; a second day finds their next rows.
+    wraps as (
+      select e.call_id, sum(extract(epoch from (coalesce(e.next_at, now()) - e.at)) * 1000) as wrap_ms
+        from (select s.call_id, s.state, s.at, lead(s.at) over (partition by s.agent_id order by s.at, s.id) as next_at
+                from agent_state_events s
+               where s.at >= ${f.from.toISOString()}::timestamptz and s.at < ${new Date(f.to.getTime() + 2 * 86_400_000).toISOString()}::timestamptz) e
+       where e.state = 'wrapUp' and e.call_id is not null and e.at < ${new Date(f.to.getTime() + 86_400_000).toISOString()}::timestamptz
+       group by e.call_id
+    )
     select c.id, c.direction, c.entered_at, c.queued_at, c.answered_at, c.ended_at, c.outcome,
       coalesce(c.wait_ms, 0) as wait_ms, coalesce(c.talk_ms, 0) as talk_ms, coalesce(c.hold_ms, 0) as hold_ms,
       coalesce(q.service_level_sec, 20) * 1000 as threshold_ms, c.transfers, c.queue_id, c.agent_id, c.team_id,
       ca.campaign_id, c.disposition,
-      -- every agent's wrap-up of this call: each wrapUp row lasts until that agent's next row (or now)
-      (select coalesce(sum(extract(epoch from (coalesce(nx.at, now()) - w.at)) * 1000), 0)
-         from agent_state_events w
-         left join lateral (select n.at from agent_state_events n where n.agent_id = w.agent_id and (n.at, n.id) > (w.at, w.id)
-                            order by n.at, n.id limit 1) nx on true
-        where w.call_id = c.id and w.state = 'wrapUp') as wrap_ms,
-      -- first-call resolution: the same caller's next inbound call within the window (may lie after the range)
-      case when c.direction = 'inbound' and c.answered_at is not null then
-        (select extract(epoch from (n.entered_at - c.entered_at)) * 1000 from calls n
-          where n.direction = 'inbound' and n.id <> c.id and n.entered_at > c.entered_at
-            and n.entered_at <= c.entered_at + make_interval(secs => ${fcrWindowMs / 1000})
-            and ((c.customer_id is not null and n.customer_id = c.customer_id)
-              or (c.customer_id is null and coalesce(n.caller_e164, n.caller_number) = coalesce(c.caller_e164, c.caller_number)))
-          order by n.entered_at limit 1)
-      end as next_contact_after_ms
+      coalesce(wr.wrap_ms, 0) as wrap_ms,
+      -- first-call resolution: ms to the same caller's next inbound call (the window runs past the range)
+      case when c.direction = 'inbound' and c.answered_at is not null then nc.next_ms end as next_contact_after_ms
     from calls c
     left join acd_queues q on q.id = c.queue_id
+    left join nexts nc on nc.id = c.id
+    left join wraps wr on wr.call_id = c.id
     left join lateral (select a.campaign_id from campaign_attempts a where a.call_id = c.id limit 1) ca on true
     where ${sql.join(where, sql` and `)}
     order by c.entered_at`);
