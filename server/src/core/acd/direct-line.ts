@@ -15,6 +15,9 @@ export function directLineUser(queueId: string): string | undefined {
   return queueId.startsWith(PREFIX) ? queueId.slice(PREFIX.length) : undefined;
 }
 
+/** How long a direct call rings before voicemail, unless configured otherwise. */
+export const DIRECT_RING_SEC = 20;
+
 export interface DirectLineOptions {
   /** How long the user's phone rings before the caller goes to voicemail. */
   ringSec: number;

@@ -2,6 +2,7 @@
 // DIDs) and turns rows into core values. Reloaded whenever an admin changes it.
 import { eq } from 'drizzle-orm';
 import type { AgentProfile } from '../../core/acd/agent-view.ts';
+import { DIRECT_RING_SEC, directLineId, directLineQueue } from '../../core/acd/direct-line.ts';
 import type { OverflowTarget, QueueConfig } from '../../core/acd/acd-types.ts';
 import type { Db } from '../../db/client.ts';
 import { acdQueueMembers, acdQueues, agentProfiles, dids, pauseCodes } from '../../db/schema/telephony.ts';
@@ -78,9 +79,11 @@ export async function loadTelephonyConfig(db: Db): Promise<TelephonyConfigSnapsh
     if (p.stateSnapshot) snapshots.set(p.userId, p.stateSnapshot);
   }
   for (const m of members) (agentOf(m.userId).queues as Record<string, number>)[m.queueId] = m.penalty;
+  // Every agent answers their own direct line (DID → user), which survives admin reloads this way.
+  for (const [userId, a] of agents) (a.queues as Record<string, number>)[directLineId(userId)] = 0;
   return {
     queues: new Map(queueRows.map((q) => [q.id, q])),
-    queueConfigs: queueRows.map(toQueueConfig),
+    queueConfigs: [...queueRows.map(toQueueConfig), ...[...agents.keys()].map((userId) => directLineQueue(userId, { ringSec: DIRECT_RING_SEC }))],
     agents,
     snapshots,
     pauseCodes: codes.map((c) => c.code),

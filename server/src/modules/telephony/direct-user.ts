@@ -2,17 +2,14 @@
 // so the ACD offers it to the user's own phone with the usual screen pop, and the queue's overflow
 // takes the caller to the user's voicemail when nobody answers.
 import { putQueue } from '../../core/acd/agent-index.ts';
-import { directLineId, directLineQueue } from '../../core/acd/direct-line.ts';
+import { DIRECT_RING_SEC, directLineId, directLineQueue } from '../../core/acd/direct-line.ts';
 import { applyCall } from './call-ops.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
 
-/** How long a direct call rings before voicemail. */
-const DIRECT_RING_SEC = 20;
-
 export async function ringUser(rt: TelephonyRuntime, call: LiveCall, userId: string): Promise<void> {
   const queueId = directLineId(userId);
-  // Put (again) on each call: an admin reload rebuilds the index from the configured queues only.
+  // Agents with a profile already have their line (config-store); a user without one gets it here.
   putQueue(rt.index, directLineQueue(userId, { ringSec: DIRECT_RING_SEC }));
   const cfg = rt.agentConfig(userId);
   if (cfg.queues[queueId] === undefined) rt.agentConfigs.set(userId, { ...cfg, queues: { ...cfg.queues, [queueId]: 0 } });
