@@ -3,6 +3,7 @@
 // records and the progress panel, starts the campaign; the assigned agent sees its script in the
 // workbench; the supervisor pauses it. Preview mode so the dialer never places a call by itself.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,8 @@ async function pickOption(page: Page, selectTestId: string, label: string): Prom
 
 beforeAll(async () => {
   ensureConsoleBuilt();
-  server = await startTestServer();
+  // Its own Stasis app name: the dialer role connects to the shared Asterisk and must not take others' calls.
+  server = await startTestServer({ overrides: { ARI_APP: `rs-e2e-cc-${randomBytes(4).toString('hex')}` } });
   const supId = await server.createUser(SUPERVISOR);
   const agentId = await server.createUser(AGENT);
   // A supervisor's campaigns belong to a team they manage; the agent is on it.
@@ -127,7 +129,14 @@ describe('campaign console', () => {
     expect(await sup.getByTestId('progress-abandon-rate').innerText()).toBe('0.0%');
   });
 
-  it('starts the campaign; the assigned agent sees its script in the workbench', async () => {
+  it('starts the campaign; the assigned agent sees its script and previews, then skips, the next record', async () => {
+    // Calls allowed around the clock so the preview does not depend on when the test runs.
+    const allDay = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [{ from: '00:00', to: '24:00' }]]));
+    const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: SUPERVISOR.username, password: SUPERVISOR.password } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const put = await server.app.inject({ method: 'PUT', url: `/api/campaigns/${campaignId}`, headers: { cookie }, payload: { callingWindows: allDay } });
+    expect(put.statusCode).toBe(200);
+
     await sup.getByTestId('campaign-start').click();
     await expect.poll(() => sup.getByTestId('campaign-status').getAttribute('data-status')).toBe('running');
     const [c] = await server.app.pg`select status from campaigns where id = ${campaignId}`;
@@ -142,7 +151,17 @@ describe('campaign console', () => {
     // The script is shown as text: its markup stays literal, its line break kept.
     expect(await panel.getByTestId('campaign-script').innerText()).toBe(SCRIPT);
     expect(await panel.getByTestId('campaign-script').locator('b').count()).toBe(0);
-    await panel.getByTestId('preview-card').waitFor();
+    // Highest priority first: 张三 (5), claimed for this agent while on their screen.
+    await panel.getByTestId('preview-next').click();
+    await expect.poll(() => panel.getByTestId('preview-name').innerText()).toBe('张三');
+    expect(await panel.getByTestId('preview-phone').innerText()).toBe('+8613800138001');
+    const claimed = async () => (await server.app.pg`select status from campaign_records where campaign_id = ${campaignId} and phone_e164 = '+8613800138001'`)[0]!.status;
+    expect(await claimed()).toBe('dialing');
+    // Skip releases the claim and shows the next record (the server hands out by priority, so it may be the same one).
+    const skipped = agentPage.waitForResponse((r) => r.url().includes('/skip') && r.request().method() === 'POST');
+    await panel.getByTestId('preview-skip').click();
+    expect((await skipped).status()).toBe(204);
+    await expect.poll(() => panel.getByTestId('preview-name').innerText()).toMatch(/^(张三|李四|赵六)$/);
     await agentPage.context().close();
   });
 
