@@ -13,6 +13,7 @@ import { eventually, listen, login, telephonyWorld, type Api, type TelephonyWorl
 
 let w: TelephonyWorld;
 let admin: Api;
+const openSockets: { close(): void }[] = [];
 const tag = `dlr${Date.now().toString(36)}`;
 const allDay = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), [{ from: '00:00', to: '24:00' }]]));
 let seq = 0;
@@ -26,12 +27,14 @@ beforeAll(async () => {
   admin = await login(w.server, `${tag}-admin`, 'admin-pw-12345');
 }, 180_000);
 afterAll(async () => {
+  // An open socket.io client keeps the server from closing.
+  for (const s of openSockets) s.close();
   await w?.close();
 });
 
-async function agent(i: number): Promise<{ id: string; api: Api }> {
+async function agent(i: number, exten = 'tone'): Promise<{ id: string; api: Api }> {
   const id = await w.server.createUser({ username: `${tag}-a${i}`, password: 'agent-pw-12345', roles: ['agent'], displayName: `Dialer agent ${i}` });
-  const r = await admin.put(`/api/agents/${id}/profile`, { dialTarget: 'Local/tone@ringside-test', skills: {} });
+  const r = await admin.put(`/api/agents/${id}/profile`, { dialTarget: `Local/${exten}@ringside-test`, skills: {} });
   expect(r.status).toBe(200);
   const api = await login(w.server, `${tag}-a${i}`, 'agent-pw-12345');
   expect((await api.post('/api/agent/sign-in')).status).toBe(200);
@@ -54,6 +57,7 @@ describe('dialer runtime on the real Asterisk and the fake carrier', () => {
   it('dials a predictive AMD campaign to completion: outcomes from real causes, answers reach agents with the record, DNC never dialed', async () => {
     const agents = [await agent(0), await agent(1)];
     const sockets = await Promise.all(agents.map((a) => listen(w.server, a.api)));
+    openSockets.push(...sockets.map((s) => s.socket));
     const dialer = w.server.app.dialer!;
     (dialer.deps as { wrapUpMs?: number }).wrapUpMs = 500;
 
@@ -123,6 +127,26 @@ describe('dialer runtime on the real Asterisk and the fake carrier', () => {
     expect(attempt).toMatchObject({ outcome: 'abandoned', heardMessage: true, agentId: null });
     const [rec] = await db.select().from(campaignRecords).where(eq(campaignRecords.campaignId, c.id));
     expect(rec!.abandonedAt).not.toBeNull();
+    await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id));
+  }, 60_000);
+
+  it("abandons when the offered agent's phone does not answer within 2 s: the leg is cancelled, the agent is ready again", async () => {
+    const a = await agent(8, 'noanswer');
+    const dialer = w.server.app.dialer!;
+    const db = w.server.app.db;
+    const c = await campaign(`Ringing ${tag}`, [a.id], [{ phone: number('20030') }], { mode: 'progressive', amdEnabled: false });
+    const sock = await listen(w.server, a.api);
+    openSockets.push(sock.socket);
+    await dialer.reload();
+    const attempt = await eventually(async () => dialer.attempts.find((x) => x.campaignId === c.id), 40_000, 'the attempt to end');
+    expect(attempt).toMatchObject({ outcome: 'abandoned', heardMessage: true, agentId: null });
+    // It was offered to the agent (pop first), then taken back.
+    expect(sock.events.some((e) => e.name === 'call:offer' && e.payload.callId === attempt.callId)).toBe(true);
+    const state = await a.api.get<{ state: string }>('/api/agent/state');
+    expect(state.body.state).toBe('ready');
+    const [row] = await db.select().from(calls).where(eq(calls.id, attempt.callId));
+    expect(row).toMatchObject({ direction: 'outbound', outcome: 'abandoned' });
+    sock.socket.close();
     await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id));
   }, 60_000);
 });

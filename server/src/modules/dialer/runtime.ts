@@ -111,6 +111,8 @@ interface Dial {
   previewAgentId: string | null;
   agentId: string | null;
   hangupCause: number | null;
+  /** takeBackCampaignCall is running for this dial. */
+  takingBack: boolean;
   heardMessage: boolean | null;
   playbackId: string | null;
 }
@@ -267,7 +269,7 @@ export class DialerRuntime {
     const now = this.now();
     const d: Dial = {
       channelId: `dialer-${randomUUID()}`, callId: randomUUID(), run: r, target: t, startedAt: now, answeredAt: null, liveSince: null,
-      phase: 'ringing', amd: null, amdCause: null, amdDeadline: null, pop: null, previewAgentId, agentId: null, hangupCause: null,
+      phase: 'ringing', amd: null, amdCause: null, amdDeadline: null, pop: null, previewAgentId, agentId: null, hangupCause: null, takingBack: false,
       heardMessage: null, playbackId: null,
     };
     this.dials.set(d.channelId, d);
@@ -441,9 +443,20 @@ export class DialerRuntime {
 
   private async abandon(d: Dial): Promise<void> {
     if (d.phase === 'offered') {
+      // While taking it back, the call's 'ended' transition is ours, not a hang-up (onTelephony skips it).
+      d.takingBack = true;
       const channel = await this.rt.run(() => takeBackCampaignCall(this.rt, d.callId));
-      // Null: the agent answered in the same instant (or the call ended); the telephony events decide.
-      if (channel === null) return;
+      d.takingBack = false;
+      if (channel === null) {
+        // The agent answered in the same instant (phase is 'connected' now), or the called party hung up
+        // while we were taking it back: then its 'ended' transition was skipped and we settle here.
+        if (d.phase === 'offered' && !this.rt.calls.has(d.callId)) {
+          d.phase = 'done';
+          d.run.learner.liveAnswerSettled('connected', this.now() / 1000);
+          await this.settle(d, 'answered', 16, null);
+        }
+        return;
+      }
     }
     d.phase = 'abandoning';
     d.run.learner.liveAnswerSettled('abandoned', this.now() / 1000);
@@ -570,7 +583,7 @@ export class DialerRuntime {
       if (d.run.cfg.recordCalls) void this.rt.run(() => recordCampaignCall(this.rt, d.callId));
       return;
     }
-    if (status.kind === 'ended' && (d.phase === 'offered' || d.phase === 'connected')) {
+    if (status.kind === 'ended' && !d.takingBack && (d.phase === 'offered' || d.phase === 'connected')) {
       const connected = d.phase === 'connected';
       const rec = e.call.state.record;
       if (connected && rec) d.run.learner.talkEnded(rec.talkMs / 1000);
