@@ -27,7 +27,9 @@ const zhCN = {
     dnc: '免打扰', max_attempts: '达到最大次数',
   },
   meanings: { final: '结束', retry: '重拨', callback: '回拨', dnc: '加入免打扰', recycle: '回收再拨' },
-  outcomes: { busy: '忙线', noAnswer: '无人接听', failed: '呼叫失败', abandoned: '放弃（未接入坐席）', machine: '答录机' },
+  outcomes: {
+    busy: '忙线', noAnswer: '无人接听', failed: '呼叫失败', abandoned: '放弃（未接入坐席）', machine: '答录机', answered: '已接通', unallocated: '空号', congestion: '线路拥塞',
+  },
   weekdays: { '0': '周日', '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六' },
   actions: {
     create: '新建活动', edit: '编辑', save: '保存', cancel: '取消', start: '开始', pause: '暂停', stop: '停止', open: '查看', import: '导入名单',
@@ -108,7 +110,9 @@ const en: typeof zhCN = {
     dnc: 'Do not call', max_attempts: 'Max attempts',
   },
   meanings: { final: 'Final', retry: 'Retry', callback: 'Callback', dnc: 'Add to do-not-call', recycle: 'Recycle' },
-  outcomes: { busy: 'Busy', noAnswer: 'No answer', failed: 'Failed', abandoned: 'Abandoned (no agent)', machine: 'Answering machine' },
+  outcomes: {
+    busy: 'Busy', noAnswer: 'No answer', failed: 'Failed', abandoned: 'Abandoned (no agent)', machine: 'Answering machine', answered: 'Answered', unallocated: 'Unallocated number', congestion: 'Congestion',
+  },
   weekdays: { '0': 'Sunday', '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday' },
   actions: {
     create: 'New campaign', edit: 'Edit', save: 'Save', cancel: 'Cancel', start: 'Start', pause: 'Pause', stop: 'Stop', open: 'Open', import: 'Import list',

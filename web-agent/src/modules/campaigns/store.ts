@@ -22,6 +22,8 @@ export const useCampaignsStore = defineStore('campaigns', () => {
     try {
       list.value = await campaignsApi.list();
       for (const c of list.value) if (c.progress) progress.value[c.id] = c.progress;
+      // The list shows each campaign's progress bar; the first page's worth is enough for a contact centre.
+      void Promise.all(list.value.slice(0, 50).filter((c) => !c.progress).map((c) => loadProgress(c.id).catch(() => undefined)));
       // The pushes only come on change: start from the dialer's current figures (none without a dialer).
       for (const p of await campaignsApi.live().catch(() => [])) live.value[p.campaignId] = p;
     } finally {
