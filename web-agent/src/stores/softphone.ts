@@ -56,7 +56,9 @@ export const useSoftphoneStore = defineStore('softphone', () => {
     if (Date.now() < autoAnswerUntil) {
       autoAnswerUntil = 0;
       show(next);
-      void phone.value?.answer();
+      // Deferred: the Softphone reports 'ringing' before it keeps the invitation, so an answer in the same
+      // tick would find no session and silently do nothing (the phone then rings until it times out).
+      queueMicrotask(() => void phone.value?.answer());
       return;
     }
     const calls = useCallsStore();
