@@ -127,6 +127,13 @@ export class WallboardHub {
     this.viewers.set(userId, { scope, sockets: (v?.sockets ?? 0) + 1 });
   }
 
+  /** Sockets subscribed on this process (tests, and the health of the pushes). */
+  get viewerSockets(): number {
+    let n = 0;
+    for (const v of this.viewers.values()) n += v.sockets;
+    return n;
+  }
+
   removeViewer(userId: string): void {
     const v = this.viewers.get(userId);
     if (!v) return;

@@ -29,6 +29,7 @@ export const useWallboardStore = defineStore('wallboard', () => {
     for (const a of s.agents) agents.set(a.agentId, a);
     for (const c of s.campaigns) campaigns.set(c.campaignId, c);
     meta.value = { day: s.day, dayStart: s.dayStart, timeZone: s.timeZone, campaignsAvailable: s.campaignsAvailable };
+    now.value = Date.now() + skewMs;
   }
 
   function applyUpdate(u: WallboardUpdate): void {
@@ -37,6 +38,8 @@ export const useWallboardStore = defineStore('wallboard', () => {
     for (const c of u.campaigns) campaigns.set(c.campaignId, c);
     for (const id of u.removedAgents) agents.delete(id);
     for (const id of u.removedQueues) queues.delete(id);
+    // A new row shows its time from now, not from the last clock tick up to a second ago.
+    now.value = Date.now() + skewMs;
   }
 
   async function refresh(): Promise<void> {
