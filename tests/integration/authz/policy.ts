@@ -222,6 +222,7 @@ export const POLICY: Record<string, Who> = {
   'POST /api/calls/:id/recording/pause': ON_CALL,
   'POST /api/calls/:id/recording/resume': ON_CALL,
   // reports (agents and sales denied: a management view)
+  'GET /api/reports/filters': MANAGERS,
   'GET /api/reports/:kind': MANAGERS,
   'GET /api/reports/:kind/export': MANAGERS,
   // softphone

@@ -112,6 +112,18 @@ describe('hourly profile, FCR and outbound', () => {
   });
 });
 
+describe('filter options', () => {
+  it('offer the queues, teams, agents and campaigns of the scope', async () => {
+    const all = (await w.as.admin('/api/reports/filters')).json();
+    expect(all.queues.map((q: { name: string }) => q.name)).toEqual(['+Support', 'West only']);
+    expect(all.campaigns).toHaveLength(1);
+    const east = (await w.as.bossE('/api/reports/filters')).json();
+    expect(east).toMatchObject({ queues: [{ name: '+Support' }], teams: [{ name: 'East' }], campaigns: [] });
+    expect(east.agents.map((a: { name: string }) => a.name)).toEqual(['Agent East', 'Boss East']);
+    expect((await w.as.agentE('/api/reports/filters')).statusCode).toBe(403);
+  });
+});
+
 describe('exports', () => {
   it('CSV: localised headers, BOM, formula-looking cells prefixed with an apostrophe', async () => {
     const res = await w.as.admin(`/api/reports/fcr/export?${range('&format=csv&lang=en')}`);

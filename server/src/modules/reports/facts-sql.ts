@@ -160,3 +160,30 @@ export async function groupLabels(db: DbOrTx, kind: 'queue' | 'agent' | 'team' |
   const rows = await db.execute<{ id: string; name: string }>(sql`select id, ${name} as name from ${table} where id = any(${uuids(ids)}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export interface FilterOptions {
+  queues: { id: string; name: string }[];
+  teams: { id: string; name: string }[];
+  agents: { id: string; name: string; teamId: string | null }[];
+  campaigns: { id: string; name: string }[];
+}
+
+/** What the report filters may offer: the queues, teams, agents and campaigns the scope covers. */
+export async function filterOptions(db: DbOrTx, scope: DataScope): Promise<FilterOptions> {
+  const all = scope.kind === 'all';
+  const users = all ? '{}' : uuids(scope.userIds);
+  const teams = all ? '{}' : uuids(scope.teamIds);
+  const [queues, teamRows, agents, campaigns] = await Promise.all([
+    db.execute<{ id: string; name: string }>(all
+      ? sql`select id, name from acd_queues order by name`
+      : sql`select q.id, q.name from acd_queues q where exists (select 1 from acd_queue_members m join users u on u.id = m.user_id
+              where m.queue_id = q.id and (u.id = any(${users}::uuid[]) or u.team_id = any(${teams}::uuid[]))) order by q.name`),
+    db.execute<{ id: string; name: string }>(all ? sql`select id, name from teams order by name` : sql`select id, name from teams where id = any(${teams}::uuid[]) order by name`),
+    agentsInScope(db, scope, { from: new Date(0), to: new Date(0) }),
+    db.execute<{ id: string; name: string }>(all
+      ? sql`select id, name from campaigns order by name`
+      : sql`select k.id, k.name from campaigns k where k.owner_id = any(${users}::uuid[]) or k.team_id = any(${teams}::uuid[])
+              or exists (select 1 from campaign_teams t where t.campaign_id = k.id and t.team_id = any(${teams}::uuid[])) order by k.name`),
+  ]);
+  return { queues: [...queues], teams: [...teamRows], agents, campaigns: [...campaigns] };
+}

@@ -10,11 +10,15 @@ import { scopeOf } from '../access/request-scope.ts';
 import { access } from '../auth/guard.ts';
 import { buildReport } from './build.ts';
 import { reportCsv, reportXlsx } from './export.ts';
+import { filterOptions } from './facts-sql.ts';
 
 const tags = ['reports'];
 const managers = { access: access.roles('admin', 'supervisor') };
 
 export const reportRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
+  // Registered before /:kind so 'filters' is not taken for a report kind.
+  app.get('/api/reports/filters', { config: managers, schema: { tags } }, async (req) => filterOptions(app.db, await scopeOf(app, req)));
+
   app.get('/api/reports/:kind', { config: managers, schema: { tags, params: ReportParams, querystring: ReportQuery } }, async (req) =>
     buildReport(app.db, await scopeOf(app, req), req.params.kind, req.query, Date.now()),
   );

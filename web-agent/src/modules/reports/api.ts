@@ -21,6 +21,17 @@ export interface ReportFilters {
   maxOccupancy: number;
   fcrWindowDays: number;
   conversionCodes: string;
+  queueId: string;
+  teamId: string;
+  agentId: string;
+  campaignId: string;
+}
+
+export interface FilterOptions {
+  queues: { id: string; name: string }[];
+  teams: { id: string; name: string }[];
+  agents: { id: string; name: string; teamId: string | null }[];
+  campaigns: { id: string; name: string }[];
 }
 
 export function reportQuery(f: ReportFilters, extra: Record<string, string> = {}): string {
@@ -30,6 +41,7 @@ export function reportQuery(f: ReportFilters, extra: Record<string, string> = {}
 }
 
 export const reportsApi = {
+  filters: () => api.get<FilterOptions>('/api/reports/filters'),
   load: (kind: ReportKind, f: ReportFilters) => api.get<ReportResult>(`/api/reports/${kind}?${reportQuery(f)}`),
   exportUrl: (kind: ReportKind, f: ReportFilters, format: 'csv' | 'xlsx', lang: string) => `/api/reports/${kind}/export?${reportQuery(f, { format, lang })}`,
 };

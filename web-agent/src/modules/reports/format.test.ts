@@ -15,7 +15,7 @@ describe('report cells', () => {
   });
 
   it('builds the query without empty values', () => {
-    const q = reportQuery({ from: 'a', to: 'b', tz: 'Asia/Shanghai', granularity: 'day', groupBy: 'queue', targetServiceLevel: 0.8, targetSec: 20, maxOccupancy: 1, fcrWindowDays: 7, conversionCodes: '' }, { format: 'csv' });
+    const q = reportQuery({ from: 'a', to: 'b', tz: 'Asia/Shanghai', granularity: 'day', groupBy: 'queue', targetServiceLevel: 0.8, targetSec: 20, maxOccupancy: 1, fcrWindowDays: 7, conversionCodes: '', queueId: '', teamId: '', agentId: '', campaignId: '' }, { format: 'csv' });
     expect(q).toBe('from=a&to=b&tz=Asia%2FShanghai&granularity=day&groupBy=queue&targetServiceLevel=0.8&targetSec=20&maxOccupancy=1&fcrWindowDays=7&format=csv');
   });
 });
