@@ -33,18 +33,21 @@ const plugin: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   app.io.on('connection', (socket) => {
     const user = socket.data.user;
     let subscribed = false;
-    socket.on('wallboard:subscribe', (ack) => {
-      if (!mayView(user)) return ack?.({ ok: false, code: 'RS_FORBIDDEN' });
+    socket.on('wallboard:subscribe', (maybeAck) => {
+      // A client may send anything in place of the ack; calling a non-function would throw in a listener.
+      const ack = typeof maybeAck === 'function' ? maybeAck : () => undefined;
+      if (!mayView(user)) return ack({ ok: false, code: 'RS_FORBIDDEN' });
       viewerScope(app.db, user).then(
         async (scope) => {
+          if (socket.disconnected) return; // gone while its scope was read: nothing to count down later
           if (!subscribed) hub.addViewer(user.id, scope);
           subscribed = true;
           await socket.join(viewerRoom(user.id));
-          ack?.({ ok: true });
+          ack({ ok: true });
         },
         (err: unknown) => {
           app.log.warn({ err }, 'wallboard: subscribe failed');
-          ack?.({ ok: false, code: 'RS_INTERNAL' });
+          ack({ ok: false, code: 'RS_INTERNAL' });
         },
       );
     });
