@@ -5,10 +5,16 @@ import { Type, type Static } from 'typebox';
 export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const;
 export type MonitorMode = (typeof MONITOR_MODES)[number];
 
-export const MonitorBody = Type.Object({ mode: Type.Union(MONITOR_MODES.map((m) => Type.Literal(m))) }, { additionalProperties: false });
+export const MonitorBody = Type.Object(
+  { mode: Type.Union(MONITOR_MODES.map((m) => Type.Literal(m))) },
+  { additionalProperties: false },
+);
 export type MonitorBody = Static<typeof MonitorBody>;
 
-export const SupervisionSettingsBody = Type.Object({ agentsSeeMonitoring: Type.Boolean() }, { additionalProperties: false });
+export const SupervisionSettingsBody = Type.Object(
+  { agentsSeeMonitoring: Type.Boolean() },
+  { additionalProperties: false },
+);
 export type SupervisionSettingsBody = Static<typeof SupervisionSettingsBody>;
 
 /** The supervisor's session on one call; mode null once it stopped (or the call ended). */
@@ -25,7 +31,10 @@ export interface LiveCallView {
   agentId: string;
   agentName: string | null;
   callerNumber: string;
+  /** ACD queue id (null for a campaign call). */
   queueId: string | null;
+  /** Outbound dialer calls: the campaign (their pseudo-queue is not an ACD queue). */
+  campaign: { id: string; name: string } | null;
   status: string;
   answeredAt: string | null;
   /** This supervisor's current mode on the call, if monitoring. */

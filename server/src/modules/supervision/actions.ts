@@ -26,7 +26,8 @@ const hooks: SupervisionHooks = {
   async onPhoneAnswered(sv, s) {
     s.answered = true;
     const call = talkingCall(sv.rt, s.callId);
-    if (!call || call.agentChannel !== s.agentChannel) return endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended before your phone answered'));
+    if (!call || call.agentChannel !== s.agentChannel)
+      return endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended before your phone answered'));
     try {
       if (s.wanted === 'takeover') await takeOver(sv, s, call);
       else await switchMode(sv, s, call, s.wanted);
@@ -42,7 +43,8 @@ const hooks: SupervisionHooks = {
   async onSomeLegGone(sv) {
     for (const s of [...sv.sessions.values()]) {
       const call = talkingCall(sv.rt, s.callId);
-      if (!call || call.agentChannel !== s.agentChannel) await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended'));
+      if (!call || call.agentChannel !== s.agentChannel)
+        await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended'));
     }
   },
 };
@@ -62,7 +64,12 @@ function waitFor(s: Session): Promise<void> {
 }
 
 /** Ends a session: snoop and monitor bridge gone, the phone hung up (unless it is gone already). */
-async function endSession(sv: Supervision, s: Session, reason?: unknown, opts: { phoneGone?: boolean } = {}): Promise<void> {
+async function endSession(
+  sv: Supervision,
+  s: Session,
+  reason?: unknown,
+  opts: { phoneGone?: boolean } = {},
+): Promise<void> {
   if (sv.sessions.get(s.callId) !== s) return;
   sv.sessions.delete(s.callId);
   await dropSnoop(sv, s);
@@ -79,7 +86,12 @@ async function switchMode(sv: Supervision, s: Session, call: LiveCall, to: Monit
 
 /** Starts a session (rings the supervisor's phone) or reuses it; `done` settles when wired. (Wrapped, so
  * the chain does not wait for the phone: its answer is an event that runs in the chain too.) */
-function request(rt: TelephonyRuntime, target: Target, supervisorId: string, wanted: MonitorMode | 'takeover'): Promise<{ done: Promise<void> }> {
+function request(
+  rt: TelephonyRuntime,
+  target: Target,
+  supervisorId: string,
+  wanted: MonitorMode | 'takeover',
+): Promise<{ done: Promise<void> }> {
   const sv = supervision(rt);
   return rt.run(async () => {
     const call = stillTalking(rt, target);
@@ -95,15 +107,28 @@ function request(rt: TelephonyRuntime, target: Target, supervisorId: string, wan
       return { done: waitFor(existing) };
     }
     const s: Session = {
-      callId: target.callId, agentId: target.agentId, supervisorId, phoneChannel: randomUUID(), answered: false, mode: null, wanted,
-      agentChannel: call.agentChannel!, snoopChannel: null, monitorBridge: null, inCallBridge: false, waiters: [],
+      callId: target.callId,
+      agentId: target.agentId,
+      supervisorId,
+      phoneChannel: randomUUID(),
+      answered: false,
+      mode: null,
+      wanted,
+      agentChannel: call.agentChannel!,
+      snoopChannel: null,
+      monitorBridge: null,
+      inCallBridge: false,
+      waiters: [],
     };
     sv.sessions.set(s.callId, s);
     const done = waitFor(s);
     const endpoint = rt.agentConfig(supervisorId).dialTarget;
     try {
       await rt.pbx.originate({
-        endpoint, channelId: s.phoneChannel, appArgs: ['supervise', s.callId, supervisorId], timeoutSec: 20,
+        endpoint,
+        channelId: s.phoneChannel,
+        appArgs: ['supervise', s.callId, supervisorId],
+        timeoutSec: 20,
         callerId: { number: call.callerNumber, name: 'Ringside supervision' },
         formats: endpoint.startsWith('PJSIP/') ? ['opus', 'ulaw'] : undefined,
       });
@@ -127,13 +152,22 @@ async function settleWithin(p: Promise<void>): Promise<void> {
   }
 }
 
-export async function monitor(rt: TelephonyRuntime, target: Target, supervisorId: string, mode: MonitorMode): Promise<MonitorSession & { from: MonitorMode | null }> {
+export async function monitor(
+  rt: TelephonyRuntime,
+  target: Target,
+  supervisorId: string,
+  mode: MonitorMode,
+): Promise<MonitorSession & { from: MonitorMode | null }> {
   const from = supervision(rt).sessions.get(target.callId)?.mode ?? null;
   await settleWithin((await request(rt, target, supervisorId, mode)).done);
   return { ...target, supervisorId, mode, from };
 }
 
-export async function stopMonitor(rt: TelephonyRuntime, callId: string, supervisorId: string): Promise<{ agentId: string; mode: MonitorMode | null }> {
+export async function stopMonitor(
+  rt: TelephonyRuntime,
+  callId: string,
+  supervisorId: string,
+): Promise<{ agentId: string; mode: MonitorMode | null }> {
   const sv = supervision(rt);
   return rt.run(async () => {
     const s = sv.sessions.get(callId);
@@ -146,7 +180,11 @@ export async function stopMonitor(rt: TelephonyRuntime, callId: string, supervis
   });
 }
 
-export async function takeOverCallFor(rt: TelephonyRuntime, target: Target, supervisorId: string): Promise<void> {
+export async function takeOverCallFor(
+  rt: TelephonyRuntime,
+  target: Target,
+  supervisorId: string,
+): Promise<void> {
   await settleWithin((await request(rt, target, supervisorId, 'takeover')).done);
 }
 
@@ -167,7 +205,9 @@ async function takeOver(sv: Supervision, s: Session, call: LiveCall): Promise<vo
   if (!call.agentPath.includes(s.supervisorId)) call.agentPath.push(s.supervisorId);
   await hangupLeg(rt, oldLeg ?? undefined, () => undefined);
   await applyAgent(rt, step.previousAgentId, { type: 'callEnded', callId: call.id, now: rt.now() });
-  rt.deps.io.to(`user:${step.previousAgentId}`).emit('call:ended', { callId: call.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
+  rt.deps.io
+    .to(`user:${step.previousAgentId}`)
+    .emit('call:ended', { callId: call.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
   emitCallUpdate(rt, call);
   if (s.mode) pushSession(rt, s, null);
   settle(s);

@@ -26,10 +26,22 @@ const CallParams = Type.Object({ callId: Type.String({ format: 'uuid' }) });
 
 export const supervisionRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const audit = (req: FastifyRequest, action: string, t: Target, details: Record<string, unknown> = {}) =>
-    writeAudit(app.db, { actorUserId: req.user!.id, action, entityType: 'call', entityId: t.callId, details: { agentId: t.agentId, ...details }, ip: req.ip });
+    writeAudit(app.db, {
+      actorUserId: req.user!.id,
+      action,
+      entityType: 'call',
+      entityId: t.callId,
+      details: { agentId: t.agentId, ...details },
+      ip: req.ip,
+    });
 
   /** The target, or 404 (audited) when the supervisor may not act on it. */
-  async function permitted(req: FastifyRequest, rt: TelephonyRuntime, callId: string, action: string): Promise<Target> {
+  async function permitted(
+    req: FastifyRequest,
+    rt: TelephonyRuntime,
+    callId: string,
+    action: string,
+  ): Promise<Target> {
     const t = await authorizeTarget(rt, req.user!, await scopeOf(app, req), callId);
     if (t.denied) {
       await audit(req, 'supervision.denied', t, { attempted: action, reason: t.denied });
@@ -38,43 +50,74 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
     return { callId: t.callId, agentId: t.agentId };
   }
 
-  app.post('/api/supervision/calls/:callId/monitor', { config: supervisors, schema: { tags, params: CallParams, body: MonitorBody } }, async (req) => {
-    const rt = requireConnectedPbx(app);
-    const t = await permitted(req, rt, req.params.callId, req.body.mode);
-    const session = await monitor(rt, t, req.user!.id, req.body.mode);
-    await audit(req, `supervision.${req.body.mode}`, t, { from: session.from });
-    return { callId: session.callId, agentId: session.agentId, supervisorId: session.supervisorId, mode: session.mode };
-  });
+  app.post(
+    '/api/supervision/calls/:callId/monitor',
+    { config: supervisors, schema: { tags, params: CallParams, body: MonitorBody } },
+    async (req) => {
+      const rt = requireConnectedPbx(app);
+      const t = await permitted(req, rt, req.params.callId, req.body.mode);
+      const session = await monitor(rt, t, req.user!.id, req.body.mode);
+      await audit(req, `supervision.${req.body.mode}`, t, { from: session.from });
+      return {
+        callId: session.callId,
+        agentId: session.agentId,
+        supervisorId: session.supervisorId,
+        mode: session.mode,
+      };
+    },
+  );
 
-  app.delete('/api/supervision/calls/:callId/monitor', { config: supervisors, schema: { tags, params: CallParams } }, async (req, reply) => {
-    const rt = requireTelephony(app);
-    const stopped = await stopMonitor(rt, req.params.callId, req.user!.id);
-    await audit(req, 'supervision.stop', { callId: req.params.callId, agentId: stopped.agentId }, { from: stopped.mode });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/supervision/calls/:callId/monitor',
+    { config: supervisors, schema: { tags, params: CallParams } },
+    async (req, reply) => {
+      const rt = requireTelephony(app);
+      const stopped = await stopMonitor(rt, req.params.callId, req.user!.id);
+      await audit(
+        req,
+        'supervision.stop',
+        { callId: req.params.callId, agentId: stopped.agentId },
+        { from: stopped.mode },
+      );
+      return reply.status(204).send();
+    },
+  );
 
-  app.post('/api/supervision/calls/:callId/hangup', { config: supervisors, schema: { tags, params: CallParams } }, async (req, reply) => {
-    const rt = requireConnectedPbx(app);
-    const t = await permitted(req, rt, req.params.callId, 'hangup');
-    await forceHangup(rt, t);
-    await audit(req, 'supervision.hangup', t);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/supervision/calls/:callId/hangup',
+    { config: supervisors, schema: { tags, params: CallParams } },
+    async (req, reply) => {
+      const rt = requireConnectedPbx(app);
+      const t = await permitted(req, rt, req.params.callId, 'hangup');
+      await forceHangup(rt, t);
+      await audit(req, 'supervision.hangup', t);
+      return reply.status(204).send();
+    },
+  );
 
-  app.post('/api/supervision/calls/:callId/takeover', { config: supervisors, schema: { tags, params: CallParams } }, async (req) => {
-    const rt = requireConnectedPbx(app);
-    const t = await permitted(req, rt, req.params.callId, 'takeover');
-    await takeOverCallFor(rt, t, req.user!.id);
-    await audit(req, 'supervision.takeover', t);
-    return { callId: t.callId, agentId: t.agentId, supervisorId: req.user!.id, mode: null };
-  });
+  app.post(
+    '/api/supervision/calls/:callId/takeover',
+    { config: supervisors, schema: { tags, params: CallParams } },
+    async (req) => {
+      const rt = requireConnectedPbx(app);
+      const t = await permitted(req, rt, req.params.callId, 'takeover');
+      await takeOverCallFor(rt, t, req.user!.id);
+      await audit(req, 'supervision.takeover', t);
+      return { callId: t.callId, agentId: t.agentId, supervisorId: req.user!.id, mode: null };
+    },
+  );
 
   app.get('/api/supervision/calls', { config: supervisors, schema: { tags } }, async (req) => {
     const rt = requireTelephony(app);
     const scope = await scopeOf(app, req);
     const live = [...rt.calls.values()].filter((c) => talkingCall(rt, c.id));
     const agentIds = [...new Set(live.map((c) => c.agentId!))];
-    const rows = agentIds.length ? await app.db.select({ id: users.id, teamId: users.teamId, name: users.displayName }).from(users).where(inArray(users.id, agentIds)) : [];
+    const rows = agentIds.length
+      ? await app.db
+          .select({ id: users.id, teamId: users.teamId, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, agentIds))
+      : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items: LiveCallView[] = [];
     for (const c of live) {
@@ -82,19 +125,37 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       if (!maySupervise(req.user!, scope, { id: c.agentId!, teamId: agent?.teamId ?? null }).ok) continue;
       const s = c.state.status;
       items.push({
-        callId: c.id, agentId: c.agentId!, agentName: agent?.name ?? null, callerNumber: c.callerNumber,
-        queueId: 'queueId' in s ? s.queueId : null, status: s.kind,
-        answeredAt: c.state.answeredAt ? new Date(c.state.answeredAt).toISOString() : null, myMode: modeOf(rt, c.id, req.user!.id),
+        callId: c.id,
+        agentId: c.agentId!,
+        agentName: agent?.name ?? null,
+        callerNumber: c.callerNumber,
+        queueId: c.campaign || !('queueId' in s) ? null : s.queueId,
+        campaign: c.campaign ? { id: c.campaign.id, name: c.campaign.name } : null,
+        status: s.kind,
+        answeredAt: c.state.answeredAt ? new Date(c.state.answeredAt).toISOString() : null,
+        myMode: modeOf(rt, c.id, req.user!.id),
       });
     }
     return { items };
   });
 
-  app.get('/api/supervision/settings', { config: supervisors, schema: { tags } }, async () => loadSettings(app.db));
+  app.get('/api/supervision/settings', { config: supervisors, schema: { tags } }, async () =>
+    loadSettings(app.db),
+  );
 
-  app.put('/api/supervision/settings', { config: { access: access.roles('admin') }, schema: { tags, body: SupervisionSettingsBody } }, async (req) => {
-    const saved = await saveSettings(app.db, req.body, req.user!.id);
-    await writeAudit(app.db, { actorUserId: req.user!.id, action: 'supervision.settings', entityType: 'supervision_settings', details: { ...saved }, ip: req.ip });
-    return saved;
-  });
+  app.put(
+    '/api/supervision/settings',
+    { config: { access: access.roles('admin') }, schema: { tags, body: SupervisionSettingsBody } },
+    async (req) => {
+      const saved = await saveSettings(app.db, req.body, req.user!.id);
+      await writeAudit(app.db, {
+        actorUserId: req.user!.id,
+        action: 'supervision.settings',
+        entityType: 'supervision_settings',
+        details: { ...saved },
+        ip: req.ip,
+      });
+      return saved;
+    },
+  );
 };

@@ -8,14 +8,23 @@ export interface SupervisionSettings {
 }
 
 export async function loadSettings(db: Db): Promise<SupervisionSettings> {
-  const [row] = await db.select({ agentsSeeMonitoring: supervisionSettings.agentsSeeMonitoring }).from(supervisionSettings);
+  const [row] = await db
+    .select({ agentsSeeMonitoring: supervisionSettings.agentsSeeMonitoring })
+    .from(supervisionSettings);
   return { agentsSeeMonitoring: row?.agentsSeeMonitoring ?? false };
 }
 
-export async function saveSettings(db: Db, next: SupervisionSettings, userId: string): Promise<SupervisionSettings> {
+export async function saveSettings(
+  db: Db,
+  next: SupervisionSettings,
+  userId: string,
+): Promise<SupervisionSettings> {
   await db
     .insert(supervisionSettings)
     .values({ id: 1, agentsSeeMonitoring: next.agentsSeeMonitoring, updatedBy: userId })
-    .onConflictDoUpdate({ target: supervisionSettings.id, set: { agentsSeeMonitoring: next.agentsSeeMonitoring, updatedBy: userId, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: supervisionSettings.id,
+      set: { agentsSeeMonitoring: next.agentsSeeMonitoring, updatedBy: userId, updatedAt: sql`now()` },
+    });
   return loadSettings(db);
 }

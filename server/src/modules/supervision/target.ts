@@ -19,11 +19,17 @@ export interface Target {
 export function talkingCall(rt: TelephonyRuntime, callId: string): LiveCall | undefined {
   const call = rt.calls.get(callId);
   const kind = call?.state.status.kind;
-  if (!call || !call.agentChannel || !call.agentId || (kind !== 'answered' && kind !== 'held')) return undefined;
+  if (!call || !call.agentChannel || !call.agentId || (kind !== 'answered' && kind !== 'held'))
+    return undefined;
   return call;
 }
 
-export async function authorizeTarget(rt: TelephonyRuntime, user: SessionUser, scope: DataScope, callId: string): Promise<Target & { denied?: 'scope' | 'self' | 'role' }> {
+export async function authorizeTarget(
+  rt: TelephonyRuntime,
+  user: SessionUser,
+  scope: DataScope,
+  callId: string,
+): Promise<Target & { denied?: 'scope' | 'self' | 'role' }> {
   const call = talkingCall(rt, callId);
   if (!call?.agentId) throw new AppError('RS_NOT_FOUND');
   const agentId = call.agentId;

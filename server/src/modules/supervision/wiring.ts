@@ -6,7 +6,12 @@ import { ensureTalkBridge } from '../telephony/bridging.ts';
 import type { LiveCall } from '../telephony/types.ts';
 import type { Session, Supervision } from './registry.ts';
 
-export async function runSteps(sv: Supervision, s: Session, call: LiveCall, steps: MonitorStep[]): Promise<void> {
+export async function runSteps(
+  sv: Supervision,
+  s: Session,
+  call: LiveCall,
+  steps: MonitorStep[],
+): Promise<void> {
   for (const step of steps) await runStep(sv, s, call, step);
 }
 
@@ -16,9 +21,18 @@ async function runStep(sv: Supervision, s: Session, call: LiveCall, step: Monito
     case 'snoop': {
       const snoopId = randomUUID();
       const entered = sv.waitEntered(snoopId);
-      await pbx.snoop({ channelId: s.agentChannel, spy: 'both', whisper: step.whisper, appArgs: ['snoop', s.callId], snoopId });
+      await pbx.snoop({
+        channelId: s.agentChannel,
+        spy: 'both',
+        whisper: step.whisper,
+        appArgs: ['snoop', s.callId],
+        snoopId,
+      });
       await entered;
-      s.monitorBridge ??= await pbx.createBridge('mixing', { bridgeId: `monitor-${s.callId}-${snoopId.slice(0, 8)}`, name: `monitor-${s.callId}` });
+      s.monitorBridge ??= await pbx.createBridge('mixing', {
+        bridgeId: `monitor-${s.callId}-${snoopId.slice(0, 8)}`,
+        name: `monitor-${s.callId}`,
+      });
       await pbx.addToBridge(s.monitorBridge, [snoopId]);
       const old = s.snoopChannel;
       s.snoopChannel = snoopId;
@@ -29,12 +43,14 @@ async function runStep(sv: Supervision, s: Session, call: LiveCall, step: Monito
       return dropSnoop(sv, s);
     case 'phoneToMonitorBridge':
       if (!s.monitorBridge) throw new Error('no monitor bridge');
-      if (s.inCallBridge && call.bridgeId) await pbx.removeFromBridge(call.bridgeId, [s.phoneChannel]).catch(() => undefined);
+      if (s.inCallBridge && call.bridgeId)
+        await pbx.removeFromBridge(call.bridgeId, [s.phoneChannel]).catch(() => undefined);
       s.inCallBridge = false;
       await pbx.addToBridge(s.monitorBridge, [s.phoneChannel]);
       return;
     case 'phoneToCallBridge': {
-      if (s.monitorBridge) await pbx.removeFromBridge(s.monitorBridge, [s.phoneChannel]).catch(() => undefined);
+      if (s.monitorBridge)
+        await pbx.removeFromBridge(s.monitorBridge, [s.phoneChannel]).catch(() => undefined);
       await pbx.addToBridge(await ensureTalkBridge(sv.rt, call), [s.phoneChannel]);
       s.inCallBridge = true;
       return;
