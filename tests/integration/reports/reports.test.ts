@@ -131,6 +131,7 @@ describe('exports', () => {
     expect(String(res.headers['content-type'])).toContain('text/csv');
     expect(res.body.startsWith('\uFEFFDisposition,Calls,Resolved,FCR rate\r\n')).toBe(true);
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")",1,1,1\r\n`);
+    expect(res.body).toContain('Total,3,2,0.6667\r\n');
     const queues = await w.as.admin(`/api/reports/queues/export?${range('&format=csv&granularity=month')}`);
     expect(queues.body).toContain('周期,分组,呼入');
     expect(queues.body).toContain("2026-11,'+Support,4,");

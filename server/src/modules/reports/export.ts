@@ -28,10 +28,16 @@ export function headerOf(column: string, lang: 'zh-CN' | 'en'): string {
   return HEADERS[column]?.[i] ?? column;
 }
 
+/** The total row's group ('*' in the JSON) reads as a word in a spreadsheet. */
+function cellOf(column: string, v: string | number | null | undefined, lang: 'zh-CN' | 'en'): string | number | null {
+  if (v === '*' && (column === 'group' || column === 'disposition')) return lang === 'en' ? 'Total' : '合计';
+  return v ?? null;
+}
+
 /** UTF-8 with BOM so Excel on a Chinese Windows opens it with the right encoding. */
 export function reportCsv(r: ReportResult, lang: 'zh-CN' | 'en'): string {
   let out = '\uFEFF' + csvRow(r.columns.map((c) => headerOf(c, lang)));
-  for (const row of r.rows) out += csvRow(r.columns.map((c) => row[c] ?? ''));
+  for (const row of r.rows) out += csvRow(r.columns.map((c) => cellOf(c, row[c], lang)));
   return out;
 }
 
@@ -41,8 +47,8 @@ export async function reportXlsx(r: ReportResult, lang: 'zh-CN' | 'en'): Promise
   ws.addRow(r.columns.map((c) => headerOf(c, lang)));
   ws.getRow(1).font = { bold: true };
   for (const row of r.rows) ws.addRow(r.columns.map((c) => {
-    const v = row[c];
-    return typeof v === 'string' ? neutralizeCell(v) : (v ?? null);
+    const v = cellOf(c, row[c], lang);
+    return typeof v === 'string' ? neutralizeCell(v) : v;
   }));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
