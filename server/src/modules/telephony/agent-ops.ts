@@ -20,9 +20,10 @@ export async function applyAgent(rt: TelephonyRuntime, agentId: string, event: A
   recordAgentTransition(rt, before, step);
   if (step.transition || step.state.pendingPause !== before.pendingPause) {
     rt.indexAgent(agentId, step.state);
+    // Observers (the wallboard) hear of it before the snapshot write: they need not wait for the database.
+    rt.events.emit({ kind: 'agentState', agentId, state: step.state, at: rt.now() });
     await persistAgent(rt, agentId);
     rt.deps.io.to(`user:${agentId}`).emit('agent:state', toAgentStatePayload(step.state));
-    rt.events.emit({ kind: 'agentState', agentId, state: step.state, at: rt.now() });
     rt.wantRoute();
   }
   for (const c of step.commands) await runAgentCommand(rt, agentId, c);
