@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inArray } from 'drizzle-orm';
 import { teams, users } from '../../server/src/db/schema/users.ts';
+import { finishAttempt, loadDispositions } from '../../server/src/modules/campaigns/dialer-store.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const WEB = resolve(import.meta.dirname, '../../web-agent');
@@ -35,6 +36,7 @@ let server: TestServer;
 let browser: Browser;
 let sup: Page;
 let campaignId = '';
+let agentId = '';
 const apiErrors: string[] = [];
 
 async function signIn(page: Page, who: { username: string; password: string }, path: string): Promise<void> {
@@ -56,7 +58,7 @@ beforeAll(async () => {
   // Its own Stasis app name: the dialer role connects to the shared Asterisk and must not take others' calls.
   server = await startTestServer({ overrides: { ARI_APP: `rs-e2e-cc-${randomBytes(4).toString('hex')}` } });
   const supId = await server.createUser(SUPERVISOR);
-  const agentId = await server.createUser(AGENT);
+  agentId = await server.createUser(AGENT);
   // A supervisor's campaigns belong to a team they manage; the agent is on it.
   const [team] = await server.app.db.insert(teams).values({ name: '外呼一组', managerUserId: supId }).returning();
   await server.app.db.update(users).set({ teamId: team!.id }).where(inArray(users.id, [supId, agentId]));
@@ -171,5 +173,53 @@ describe('campaign console', () => {
     const [c] = await server.app.pg`select status from campaigns where id = ${campaignId}`;
     expect(c!.status).toBe('paused');
     await sup.getByTestId('campaign-start').waitFor();
+  });
+
+  it('a campaign call pops with the campaign and its script; the agent books a callback to themselves', async () => {
+    // The dialer's side of an answered call, through the real store: the attempt is the agent's, then the
+    // offer and the end of the call reach the agent's console as the telephony role pushes them.
+    const [record] = await server.app.pg`select id from campaign_records where campaign_id = ${campaignId} and phone_e164 = '+8613800138002'`;
+    const recordId = record!.id as string;
+    const started = new Date(Date.now() - 60_000);
+    await finishAttempt(server.app.db, { recordId, campaignId, callId: null, outcome: 'answered', cause: 16, startedAt: started, endedAt: new Date(), agentId });
+
+    const agentPage = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    agentPage.setDefaultTimeout(15_000);
+    await signIn(agentPage, AGENT, '/workbench');
+    await agentPage.getByTestId('call-panel').waitFor();
+    // Pushes go to the agent's room, which their socket joins on connecting.
+    await expect.poll(() => agentPage.getByTestId('realtime-status').getAttribute('data-status')).toBe('connected');
+    const callId = '00000000-0000-4000-8000-0000000000c1';
+    const campaign = { id: campaignId, name: '春季回访', recordId, script: SCRIPT, dispositions: await loadDispositions(server.app.db, campaignId) };
+    server.app.io.to(`user:${agentId}`).emit('call:offer', {
+      callId, direction: 'outbound', callerNumber: '+8613800138002', callerE164: '+8613800138002', did: null, queue: null, campaign,
+      ivrPath: [], waitSec: 0, party: null, otherMatches: [], customer360: null, offeredAt: new Date().toISOString(),
+    });
+    const pop = agentPage.getByTestId('pop-campaign');
+    await pop.waitFor();
+    expect(await pop.getAttribute('data-record-id')).toBe(recordId);
+    expect(await pop.getByTestId('pop-campaign-name').innerText()).toBe('春季回访');
+    expect(await pop.getByTestId('campaign-script').innerText()).toBe(SCRIPT);
+
+    server.app.io.to(`user:${agentId}`).emit('call:ended', { callId, hangupSide: 'caller', cause: 'normal', wrapUpRequired: true });
+    const form = agentPage.getByTestId('campaign-disposition');
+    await form.waitFor();
+    // The campaign's own dispositions replace the generic wrap-up for a campaign call.
+    expect(await agentPage.getByTestId('wrapup-form').count()).toBe(0);
+    await form.getByTestId('campaign-disposition-code').click();
+    await agentPage.getByTestId('campaign-disposition-call_back').click();
+    await form.getByTestId('campaign-callback-at').locator('input').fill('2030-01-02 10:30:00');
+    await form.getByTestId('campaign-callback-at').locator('input').press('Enter');
+    await form.getByTestId('campaign-disposition-note').fill('客户说明天上午再打');
+    await form.getByTestId('campaign-disposition-submit').click();
+
+    await expect.poll(async () => (await server.app.pg`select status from campaign_records where id = ${recordId}`)[0]!.status).toBe('callback');
+    const [r] = await server.app.pg`select last_disposition, callback_at, callback_agent_id from campaign_records where id = ${recordId}`;
+    expect(r).toMatchObject({ last_disposition: 'call_back', callback_agent_id: agentId });
+    expect(new Date(r!.callback_at as string).getFullYear()).toBe(2030);
+    const [a] = await server.app.pg`select disposition, note from campaign_attempts where record_id = ${recordId} and agent_id = ${agentId}`;
+    expect(a).toMatchObject({ disposition: 'call_back', note: '客户说明天上午再打' });
+    await form.waitFor({ state: 'detached' });
+    await agentPage.context().close();
   });
 });
