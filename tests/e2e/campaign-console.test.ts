@@ -175,6 +175,24 @@ describe('campaign console', () => {
     await sup.getByTestId('campaign-start').waitFor();
   });
 
+  it("adds a number to the campaign's do-not-call list and reopens the campaign with its settings", async () => {
+    await sup.getByRole('tab', { name: '本活动免打扰名单' }).click();
+    const dnc = sup.getByTestId('campaign-dnc');
+    await dnc.getByTestId('dnc-phone').fill('138 0013 8004');
+    await dnc.getByTestId('dnc-add').click();
+    await expect.poll(() => dnc.locator('tbody tr').first().innerText()).toContain('+8613800138004');
+    const [row] = await server.app.pg`select phone_e164 from dnc_numbers where campaign_id = ${campaignId}`;
+    expect(row!.phone_e164).toBe('+8613800138004');
+
+    await sup.getByTestId('campaign-edit').click();
+    const form = sup.getByTestId('campaign-form');
+    await expect.poll(() => form.getByTestId('campaign-name').inputValue()).toBe('春季回访');
+    expect(await form.getByTestId('campaign-script').inputValue()).toBe(SCRIPT);
+    expect(await form.getByTestId('campaign-caller-id').inputValue()).toBe('02161234567');
+    await form.getByTestId('campaign-save').click();
+    await form.waitFor({ state: 'hidden' });
+  });
+
   it('a campaign call pops with the campaign and its script; the agent books a callback to themselves', async () => {
     // The dialer's side of an answered call, through the real store: the attempt is the agent's, then the
     // offer and the end of the call reach the agent's console as the telephony role pushes them.
