@@ -12,10 +12,12 @@ import { emitCallUpdate } from '../telephony/call-events.ts';
 import { cleanupCall } from '../telephony/legs.ts';
 import type { TelephonyRuntime } from '../telephony/runtime.ts';
 import { ensureTalkBridge } from '../telephony/bridging.ts';
-import type { LiveCall } from '../telephony/types.ts';
+import { eq } from 'drizzle-orm';
+import { calls } from '../../db/schema/calls.ts';
+import { onDialLegGone, type OutboundDial } from '../telephony/click-to-dial.ts';
 import { pushSession } from './push.ts';
 import { supervisionOf, type Session, type Supervision, type SupervisionHooks } from './registry.ts';
-import { stillTalking, talkingCall, type Target } from './target.ts';
+import { liveTalk, stillTalking, type LiveTalk, type Target } from './target.ts';
 import { dropSnoop, runSteps } from './wiring.ts';
 
 const PHONE_ANSWER_TIMEOUT_MS = 30_000;
@@ -25,12 +27,12 @@ export const FORCED_HANGUP_CAUSE = 'supervisor-hangup';
 const hooks: SupervisionHooks = {
   async onPhoneAnswered(sv, s) {
     s.answered = true;
-    const call = talkingCall(sv.rt, s.callId);
-    if (!call || call.agentChannel !== s.agentChannel)
+    const talk = liveTalk(sv.rt, s.callId);
+    if (!talk || talk.agentChannel !== s.agentChannel)
       return endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended before your phone answered'));
     try {
-      if (s.wanted === 'takeover') await takeOver(sv, s, call);
-      else await switchMode(sv, s, call, s.wanted);
+      if (s.wanted === 'takeover') await takeOver(sv, s, talk);
+      else await switchMode(sv, s, talk, s.wanted);
       settle(s);
     } catch (err) {
       await endSession(sv, s, err);
@@ -42,8 +44,8 @@ const hooks: SupervisionHooks = {
   },
   async onSomeLegGone(sv) {
     for (const s of [...sv.sessions.values()]) {
-      const call = talkingCall(sv.rt, s.callId);
-      if (!call || call.agentChannel !== s.agentChannel)
+      const talk = liveTalk(sv.rt, s.callId);
+      if (!talk || talk.agentChannel !== s.agentChannel)
         await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended'));
     }
   },
@@ -78,8 +80,8 @@ async function endSession(
   if (s.mode) pushSession(sv.rt, s, null);
 }
 
-async function switchMode(sv: Supervision, s: Session, call: LiveCall, to: MonitorMode): Promise<void> {
-  await runSteps(sv, s, call, planMonitor(s.mode, to));
+async function switchMode(sv: Supervision, s: Session, talk: LiveTalk, to: MonitorMode): Promise<void> {
+  await runSteps(sv, s, talk, planMonitor(s.mode, to));
   s.mode = to;
   pushSession(sv.rt, s, to);
 }
@@ -114,7 +116,7 @@ function request(
       answered: false,
       mode: null,
       wanted,
-      agentChannel: call.agentChannel!,
+      agentChannel: call.agentChannel,
       snoopChannel: null,
       monitorBridge: null,
       inCallBridge: false,
@@ -172,8 +174,8 @@ export async function stopMonitor(
   return rt.run(async () => {
     const s = sv.sessions.get(callId);
     if (!s || s.supervisorId !== supervisorId) throw new AppError('RS_NOT_FOUND');
-    const call = talkingCall(rt, callId);
-    if (call) await runSteps(sv, s, call, planStop(s.mode));
+    const talk = liveTalk(rt, callId);
+    if (talk) await runSteps(sv, s, talk, planStop(s.mode));
     const mode = s.mode;
     await endSession(sv, s, new AppError('RS_NOT_FOUND', 'Stopped'));
     return { agentId: s.agentId, mode };
@@ -189,8 +191,10 @@ export async function takeOverCallFor(
 }
 
 /** Inside the chain, phone answered: the supervisor's phone becomes the call's agent leg. */
-async function takeOver(sv: Supervision, s: Session, call: LiveCall): Promise<void> {
+async function takeOver(sv: Supervision, s: Session, talk: LiveTalk): Promise<void> {
+  if (talk.kind === 'dial') return takeOverDial(sv, s, sv.rt.dials.get(talk.id)!);
   const rt = sv.rt;
+  const call = rt.calls.get(talk.id)!;
   const step = takeOverCall(call.state, s.supervisorId);
   if (!step.ok) throw new AppError('RS_CONFLICT', 'Nobody is talking on this call');
   const oldLeg = call.agentChannel;
@@ -213,13 +217,37 @@ async function takeOver(sv: Supervision, s: Session, call: LiveCall): Promise<vo
   settle(s);
 }
 
+/** Click-to-dial: no call machine, no agent state; the dial's agent leg simply becomes the phone. */
+async function takeOverDial(sv: Supervision, s: Session, d: OutboundDial): Promise<void> {
+  const rt = sv.rt;
+  const oldLeg = d.agentChannel;
+  const previous = d.agentId;
+  await dropSnoop(sv, s);
+  if (!s.inCallBridge && d.bridgeId) await rt.pbx.addToBridge(d.bridgeId, [s.phoneChannel]);
+  sv.sessions.delete(s.callId);
+  rt.channels.set(s.phoneChannel, { kind: 'dialAgent', callId: d.id, agentId: s.supervisorId });
+  d.agentChannel = s.phoneChannel;
+  d.agentId = s.supervisorId;
+  await hangupLeg(rt, oldLeg, () => undefined);
+  rt.deps.io.to(`user:${previous}`).emit('call:ended', { callId: d.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
+  if (s.mode) pushSession(rt, s, null);
+  settle(s);
+}
+
 /** Ends the call for both parties; the record says the system (a supervisor) hung up. */
 export async function forceHangup(rt: TelephonyRuntime, target: Target): Promise<void> {
   const sv = supervision(rt);
   await rt.run(async () => {
-    const call = stillTalking(rt, target);
-    const s = sv.sessions.get(call.id);
+    const talk = stillTalking(rt, target);
+    const s = sv.sessions.get(talk.id);
     if (s) await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call was ended'));
+    if (talk.kind === 'dial') {
+      // The dial's own ending writes the row (as an agent hang-up); then it is marked as ours.
+      await onDialLegGone(rt, talk.id, 'dialAgent', FORCED_HANGUP_CAUSE);
+      await rt.deps.db.update(calls).set({ hangupSide: 'system' }).where(eq(calls.id, talk.id));
+      return;
+    }
+    const call = rt.calls.get(talk.id)!;
     const now = rt.now();
     await applyCall(rt, call, { type: 'hangup', side: 'system', cause: FORCED_HANGUP_CAUSE, now });
     await applyAgent(rt, target.agentId, { type: 'callEnded', callId: call.id, now });

@@ -18,7 +18,7 @@ import { requireConnectedPbx, requireTelephony } from '../telephony/require.ts';
 import type { TelephonyRuntime } from '../telephony/runtime.ts';
 import { forceHangup, modeOf, monitor, stopMonitor, takeOverCallFor } from './actions.ts';
 import { loadSettings, saveSettings } from './settings.ts';
-import { authorizeTarget, talkingCall, type Target } from './target.ts';
+import { authorizeTarget, liveTalks, type Target } from './target.ts';
 
 const tags = ['supervision'];
 const supervisors = { access: access.roles('supervisor', 'admin') };
@@ -110,8 +110,8 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
   app.get('/api/supervision/calls', { config: supervisors, schema: { tags } }, async (req) => {
     const rt = requireTelephony(app);
     const scope = await scopeOf(app, req);
-    const live = [...rt.calls.values()].filter((c) => talkingCall(rt, c.id));
-    const agentIds = [...new Set(live.map((c) => c.agentId!))];
+    const live = liveTalks(rt);
+    const agentIds = [...new Set(live.map((t) => t.agentId))];
     const rows = agentIds.length
       ? await app.db
           .select({ id: users.id, teamId: users.teamId, name: users.displayName })
@@ -120,20 +120,22 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = 
       : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items: LiveCallView[] = [];
-    for (const c of live) {
-      const agent = byId.get(c.agentId!);
-      if (!maySupervise(req.user!, scope, { id: c.agentId!, teamId: agent?.teamId ?? null }).ok) continue;
-      const s = c.state.status;
+    for (const t of live) {
+      const agent = byId.get(t.agentId);
+      if (!maySupervise(req.user!, scope, { id: t.agentId, teamId: agent?.teamId ?? null }).ok) continue;
+      const call = t.kind === 'call' ? rt.calls.get(t.id) : undefined;
+      const s = call?.state.status;
+      const answeredAt = call ? call.state.answeredAt : (rt.dials.get(t.id)?.answeredAt ?? null);
       items.push({
-        callId: c.id,
-        agentId: c.agentId!,
+        callId: t.id,
+        agentId: t.agentId,
         agentName: agent?.name ?? null,
-        callerNumber: c.callerNumber,
-        queueId: c.campaign || !('queueId' in s) ? null : s.queueId,
-        campaign: c.campaign ? { id: c.campaign.id, name: c.campaign.name } : null,
-        status: s.kind,
-        answeredAt: c.state.answeredAt ? new Date(c.state.answeredAt).toISOString() : null,
-        myMode: modeOf(rt, c.id, req.user!.id),
+        callerNumber: t.callerNumber,
+        queueId: !s || call?.campaign || !('queueId' in s) ? null : s.queueId,
+        campaign: call?.campaign ? { id: call.campaign.id, name: call.campaign.name } : null,
+        status: s?.kind ?? 'answered',
+        answeredAt: answeredAt ? new Date(answeredAt).toISOString() : null,
+        myMode: modeOf(rt, t.id, req.user!.id),
       });
     }
     return { items };

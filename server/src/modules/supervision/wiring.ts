@@ -2,20 +2,19 @@
 // agent's leg, the small monitor bridge (snoop + supervisor), and moves of the supervisor's phone.
 import { randomUUID } from 'node:crypto';
 import type { MonitorStep } from '../../core/supervision/monitor-plan.ts';
-import { ensureTalkBridge } from '../telephony/bridging.ts';
-import type { LiveCall } from '../telephony/types.ts';
 import type { Session, Supervision } from './registry.ts';
+import type { LiveTalk } from './target.ts';
 
 export async function runSteps(
   sv: Supervision,
   s: Session,
-  call: LiveCall,
+  talk: LiveTalk,
   steps: MonitorStep[],
 ): Promise<void> {
-  for (const step of steps) await runStep(sv, s, call, step);
+  for (const step of steps) await runStep(sv, s, talk, step);
 }
 
-async function runStep(sv: Supervision, s: Session, call: LiveCall, step: MonitorStep): Promise<void> {
+async function runStep(sv: Supervision, s: Session, talk: LiveTalk, step: MonitorStep): Promise<void> {
   const pbx = sv.rt.pbx;
   switch (step.type) {
     case 'snoop': {
@@ -43,15 +42,15 @@ async function runStep(sv: Supervision, s: Session, call: LiveCall, step: Monito
       return dropSnoop(sv, s);
     case 'phoneToMonitorBridge':
       if (!s.monitorBridge) throw new Error('no monitor bridge');
-      if (s.inCallBridge && call.bridgeId)
-        await pbx.removeFromBridge(call.bridgeId, [s.phoneChannel]).catch(() => undefined);
+      if (s.inCallBridge && talk.bridgeId)
+        await pbx.removeFromBridge(talk.bridgeId, [s.phoneChannel]).catch(() => undefined);
       s.inCallBridge = false;
       await pbx.addToBridge(s.monitorBridge, [s.phoneChannel]);
       return;
     case 'phoneToCallBridge': {
       if (s.monitorBridge)
         await pbx.removeFromBridge(s.monitorBridge, [s.phoneChannel]).catch(() => undefined);
-      await pbx.addToBridge(await ensureTalkBridge(sv.rt, call), [s.phoneChannel]);
+      await pbx.addToBridge(await talk.bridge(), [s.phoneChannel]);
       s.inCallBridge = true;
       return;
     }
