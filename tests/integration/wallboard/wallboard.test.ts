@@ -6,6 +6,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallboardAgentRow, WallboardQueueTile, WallboardSnapshot, WallboardUpdate } from '../../../server/src/contracts/wallboard.ts';
+import { campaigns } from '../../../server/src/db/schema/campaigns.ts';
 import { teams, users } from '../../../server/src/db/schema/users.ts';
 import { WallboardHub } from '../../../server/src/modules/wallboard/hub.ts';
 import { eventually, finalCall, listen, login, placeCall, setupQueue, telephonyWorld, type Api, type Setup, type TelephonyWorld } from '../telephony/support.ts';
@@ -14,6 +15,8 @@ let w: TelephonyWorld;
 let s: Setup;
 let supA: Api;
 let supB: Api;
+let teamAId = '';
+let teamBId = '';
 const sockets: Socket[] = [];
 
 interface Board {
@@ -50,7 +53,9 @@ beforeAll(async () => {
   const supAId = await w.server.createUser({ username: 'sup-a-wb', password: 'sup-pw-123456', roles: ['supervisor'], displayName: 'Sup A' });
   const supBId = await w.server.createUser({ username: 'sup-b-wb', password: 'sup-pw-123456', roles: ['supervisor'], displayName: 'Sup B' });
   const [teamA] = await db.insert(teams).values({ name: 'wb-team-a', managerUserId: supAId }).returning();
-  await db.insert(teams).values({ name: 'wb-team-b', managerUserId: supBId });
+  const [teamB] = await db.insert(teams).values({ name: 'wb-team-b', managerUserId: supBId }).returning();
+  teamAId = teamA!.id;
+  teamBId = teamB!.id;
   await db.update(users).set({ teamId: teamA!.id }).where(inArray(users.id, s.agents.map((a) => a.id)));
   supA = await login(w.server, 'sup-a-wb', 'sup-pw-123456');
   supB = await login(w.server, 'sup-b-wb', 'sup-pw-123456');
@@ -76,6 +81,24 @@ describe('the live wallboard', () => {
     expect(mine.body.agents.map((a) => a.agentId).sort()).toEqual(s.agents.map((a) => a.id).sort());
     expect(mine.body.queues.map((q) => q.queueId)).toEqual([s.queueId]);
     expect(mine.body.timeZone).toBe(w.server.config.TIMEZONE);
+  });
+
+  it('shows each supervisor the campaign tiles of their own teams only', async () => {
+    const db = w.server.app.db;
+    const [ca] = await db.insert(campaigns).values({ name: 'A 续费', teamId: teamAId }).returning();
+    const [cb] = await db.insert(campaigns).values({ name: 'B 回访', teamId: teamBId }).returning();
+    const tile = (id: string, name: string) => ({ campaignId: id, name, mode: 'progressive', status: 'running', dialRatePerMin: 6, linesInProgress: 2, connectsToday: 3, abandonPctWindow: 0, recordsLeft: 40 });
+    // The dialer's snapshot (what app.dialer.snapshot() returns while these campaigns run).
+    const hub = w.server.app.wallboard;
+    const before = hub.campaignSource;
+    hub.campaignSource = () => [tile(ca!.id, ca!.name), tile(cb!.id, cb!.name)];
+    try {
+      expect((await supA.get<WallboardSnapshot>('/api/wallboard')).body.campaigns.map((c) => c.name)).toEqual(['A 续费']);
+      expect((await supB.get<WallboardSnapshot>('/api/wallboard')).body.campaigns.map((c) => c.name)).toEqual(['B 回访']);
+      expect((await s.admin.get<WallboardSnapshot>('/api/wallboard')).body.campaigns).toHaveLength(2);
+    } finally {
+      hub.campaignSource = before;
+    }
   });
 
   it('pushes waiting, abandoned, answered, agents by state and time-in-state timestamps as calls happen', async () => {

@@ -7,7 +7,9 @@ import type { Config } from '../../config/index.ts';
 import type { WallboardCampaignTile } from '../../contracts/wallboard.ts';
 import { access, type SessionUser } from '../auth/guard.ts';
 import { WallboardHub, viewerRoom } from './hub.ts';
-import { viewerScope } from './viewer-scope.ts';
+import { scopeOf } from '../access/request-scope.ts';
+import { findVisibleCampaign } from '../campaigns/repository.ts';
+import { viewerScope, viewerScopeOf } from './viewer-scope.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,7 +58,14 @@ const plugin: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
     });
   });
 
-  app.get('/api/wallboard', { config: { access: viewers }, schema: { tags } }, async (req) => hub.snapshot(await viewerScope(app.db, req.user!)));
+  app.get('/api/wallboard', { config: { access: viewers }, schema: { tags } }, async (req) => {
+    const scope = await scopeOf(app, req);
+    const snap = hub.snapshot(viewerScopeOf(scope));
+    if (scope.kind === 'all') return snap;
+    // Campaigns as the campaign pages scope them: a supervisor sees their teams' campaigns.
+    const visible = await Promise.all(snap.campaigns.map(async (c) => ((await findVisibleCampaign(app.db, scope, c.campaignId)) ? c : null)));
+    return { ...snap, campaigns: visible.filter((c) => c !== null) };
+  });
 };
 
 // Not encapsulated: app.wallboard is read by the benchmark and tests (and by other modules later).

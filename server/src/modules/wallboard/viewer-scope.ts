@@ -4,13 +4,16 @@
 import type { WallboardAgentRow, WallboardQueueTile, WallboardSnapshot, WallboardUpdate } from '../../contracts/wallboard.ts';
 import type { WallboardState } from '../../core/wallboard/wallboard-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { loadScope } from '../access/scope.ts';
+import { loadScope, type DataScope } from '../access/scope.ts';
 import type { SessionUser } from '../auth/guard.ts';
 
 export type ViewerScope = { all: true } | { all: false; teamIds: Set<string>; userIds: Set<string> };
 
 export async function viewerScope(db: DbOrTx, user: SessionUser): Promise<ViewerScope> {
-  const s = await loadScope(db, user);
+  return viewerScopeOf(await loadScope(db, user));
+}
+
+export function viewerScopeOf(s: DataScope): ViewerScope {
   if (s.kind === 'all') return { all: true };
   return { all: false, teamIds: new Set([...s.teamIds, ...(s.ownTeamId ? [s.ownTeamId] : [])]), userIds: new Set(s.userIds) };
 }

@@ -17,6 +17,8 @@ export const useWallboardStore = defineStore('wallboard', () => {
   const now = ref(Date.now());
   /** Server clock minus ours, so timers agree with the server's timestamps. */
   let skewMs = 0;
+  /** Campaigns pushed by the dialer (to every supervisor) that we asked the scoped snapshot about. */
+  const askedCampaigns = new Set<string>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let detach: (() => void) | undefined;
 
@@ -53,8 +55,16 @@ export const useWallboardStore = defineStore('wallboard', () => {
       socket.emit('wallboard:subscribe', () => void refresh().catch(() => undefined));
     };
     const onDisconnect = () => (connected.value = false);
-    const onCampaign = (p: WallboardCampaignTile) => campaigns.set(p.campaignId, p);
-    // The dialer pushes its own `campaign:progress` to supervisors and admins; its payload is the tile.
+    const onCampaign = (p: WallboardCampaignTile) => {
+      if (campaigns.has(p.campaignId)) campaigns.set(p.campaignId, p);
+      else if (!askedCampaigns.has(p.campaignId)) {
+        // A campaign the last snapshot did not have: the server's scoped snapshot decides whether we see it.
+        askedCampaigns.add(p.campaignId);
+        void refresh().catch(() => undefined);
+      }
+    };
+    // The dialer pushes its own `campaign:progress` to all supervisors and admins (its payload is the
+    // tile); only campaigns in this viewer's snapshot are shown.
     socket.on('wallboard:update', applyUpdate);
     socket.on('wallboard:snapshot', applySnapshot);
     socket.on('connect', subscribe);
