@@ -175,6 +175,23 @@ describe('campaign console', () => {
     await sup.getByTestId('campaign-start').waitFor();
   });
 
+  it('adds a lead to the list from a CRM query', async () => {
+    const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: SUPERVISOR.username, password: SUPERVISOR.password } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const lead = await server.app.inject({ method: 'POST', url: '/api/leads', headers: { cookie }, payload: { name: '钱七', phones: ['13800138005'] } });
+    expect(lead.statusCode).toBe(201);
+
+    await sup.getByTestId('campaign-from-query-open').click();
+    const dialog = sup.getByTestId('campaign-from-query');
+    await dialog.getByTestId('from-query-q').fill('钱七');
+    await dialog.getByTestId('from-query-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const phones = sup.getByTestId('campaign-records').getByTestId('record-phone');
+    await expect.poll(async () => (await phones.allInnerTexts()).includes('+8613800138005')).toBe(true);
+    const [r] = await server.app.pg`select lead_id, name from campaign_records where campaign_id = ${campaignId} and phone_e164 = '+8613800138005'`;
+    expect(r).toMatchObject({ lead_id: lead.json().id, name: '钱七' });
+  });
+
   it("adds a number to the campaign's do-not-call list and reopens the campaign with its settings", async () => {
     await sup.getByRole('tab', { name: '本活动免打扰名单' }).click();
     const dnc = sup.getByTestId('campaign-dnc');
