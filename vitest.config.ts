@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // (tests/support/netns/run.ts sets RINGSIDE_NETNS), where the e2e Asterisk, a private Redis, the server and
 // Chromium share one loopback. `npm run test:e2e-webrtc` is the way in.
 const inNetns = Boolean(process.env.RINGSIDE_NETNS);
-const webrtcFiles = ['tests/e2e/inbound*.test.ts', 'tests/e2e/supervision.test.ts'];
+const webrtcFiles = ['tests/e2e/inbound*.test.ts', 'tests/e2e/supervision.test.ts', 'tests/e2e/outbound-campaign.test.ts'];
 
 export default defineConfig({
   test: {

@@ -4,6 +4,7 @@
 // clash with the developer's main instance. Call this from inside the namespace (inside.ts).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FAKE_CARRIER_TRUNK } from '../../../pbx/scripts/carrier.ts';
 import { run, runOrThrow } from '../../../pbx/scripts/exec.ts';
 import { mountChrootFilesystems } from '../../../pbx/scripts/mounts.ts';
 import { renderConfig } from '../../../pbx/scripts/render-config.ts';
@@ -53,6 +54,8 @@ export async function startE2eAsterisk(opts: E2eAsteriskOptions): Promise<{ pid:
     httpPort,
     mediaAddress: '127.0.0.1',
     iceHostCandidates: [{ local: VETH_LOCAL, advertised: '127.0.0.1' }],
+    // Outbound campaigns dial the namespace's own fake carrier (carrier-e2e.ts).
+    trunk: FAKE_CARRIER_TRUNK,
   });
   // A fresh AstDB each run: agent endpoints provisioned through ARI by an earlier run must not linger.
   rmSync(join(opts.root, `var/lib/asterisk-${E2E_INSTANCE}/astdb.sqlite3`), { force: true });

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Server } from 'node:net';
 import { configFromEnvironment } from '../../../server/src/config/index.ts';
 import { startE2eAsterisk, stopE2eAsterisk } from './asterisk-e2e.ts';
+import { startE2eCarrier, stopE2eCarrier } from './carrier-e2e.ts';
 import { namespaceEnv, NETNS_ENV, pgForwardPort, pgSocketPath } from './env.ts';
 
 /** 127.0.0.1:<port> in the namespace → the host PostgreSQL's unix socket (byte pipe, one per connection). */
@@ -54,13 +55,15 @@ async function main(command: string[]): Promise<number> {
       root: config.PBX_ROOT,
       ari: { user: config.ARI_USER, password: config.ARI_PASSWORD, app: config.ARI_APP },
     });
-    console.log(`[netns ${namespace}] redis + Asterisk (e2e instance, ${ast.ms} ms) up; running: ${command.join(' ')}`);
+    const carrier = await startE2eCarrier(config.PBX_ROOT);
+    console.log(`[netns ${namespace}] redis + Asterisk (e2e instance, ${ast.ms} ms) + fake carrier (${carrier.ms} ms) up; running: ${command.join(' ')}`);
     const env = { ...process.env, ...namespaceEnv({ namespace, databaseUrl: config.DATABASE_URL, pbxRoot: config.PBX_ROOT }) };
     const [cmd, ...args] = command as [string, ...string[]];
     const child = spawn(cmd, args, { stdio: 'inherit', env });
     for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
     return await new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   } finally {
+    await stopE2eCarrier(config.PBX_ROOT).catch((err: unknown) => console.error('stopping the e2e carrier:', err));
     await stopE2eAsterisk(config.PBX_ROOT).catch((err: unknown) => console.error('stopping the e2e Asterisk:', err));
     redis.kill('SIGTERM');
     pg.close();

@@ -376,7 +376,10 @@ export class DialerRuntime {
     d.amd = (['HUMAN', 'MACHINE', 'NOTSURE', 'HANGUP'].includes(e.args[1] ?? '') ? e.args[1] : 'NOTSURE') as AmdVerdict;
     d.amdCause = e.args[2] ?? null;
     d.amdDeadline = null;
-    const age = ((d.answeredAt ?? this.now()) - d.startedAt) / 1000;
+    // The learner's "answer time" is when the call needs an agent: the verdict, not the carrier's answer.
+    // Measured from the answer, a dial sitting in AMD would look like one ringing far longer than answers
+    // usually take (unlikely to answer), and the pacer would dial more than the agents can take.
+    const age = (this.now() - d.startedAt) / 1000;
     if (d.amd === 'MACHINE') {
       d.run.learner.dialResolved('machine', age);
       d.phase = 'machine';
@@ -640,9 +643,16 @@ export class DialerRuntime {
   }
 }
 
+/**
+ * The hand-over itself (offer, the agent's leg answering, the bridge) takes a few hundred ms of the 2 s an
+ * answer may wait, so the pacer plans with a shorter grace than the abandon rule uses.
+ */
+export const PLANNING_GRACE_SEC = 1.5;
+
 function policyOf(cfg: CampaignRuntimeConfig): PacingPolicy {
   return {
     ...defaultPacingPolicy,
+    graceSec: PLANNING_GRACE_SEC,
     mode: cfg.mode,
     maxLinesPerAgent: cfg.maxLinesPerAgent,
     powerLinesPerAgent: cfg.powerLinesPerAgent,
