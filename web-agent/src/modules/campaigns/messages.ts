@@ -10,7 +10,7 @@ const zhCN = {
     name: '活动名称', mode: '外呼模式', status: '状态', callerId: '主叫号码', trunk: '中继', agents: '坐席', teams: '班组', script: '话术',
     maxLines: '每坐席最大线路数', powerLines: '每坐席固定线路数（功率模式）', abandonTarget: '呼损率目标（%）', abandonWindow: '呼损率统计窗口',
     amd: '答录机检测', amdAction: '检测到答录机时', recordCalls: '通话录音', ringTimeout: '振铃超时（秒）', unreachable: '连续未接（不同日期）达到次数后标记为无法接通',
-    progress: '进度', updatedAt: '更新时间', teamsHint: '输入班组 ID 后回车',
+    progress: '进度', updatedAt: '更新时间', teamsHint: '选择班组',
   },
   modes: { preview: '预览式', progressive: '渐进式', power: '功率式', predictive: '预测式' },
   modeHints: {
@@ -93,7 +93,7 @@ const en: typeof zhCN = {
     name: 'Name', mode: 'Mode', status: 'Status', callerId: 'Caller ID', trunk: 'Trunk', agents: 'Agents', teams: 'Teams', script: 'Script',
     maxLines: 'Max lines per agent', powerLines: 'Lines per agent (power mode)', abandonTarget: 'Abandon target (%)', abandonWindow: 'Abandon-rate window',
     amd: 'Answering-machine detection', amdAction: 'On a machine', recordCalls: 'Record calls', ringTimeout: 'Ring timeout (s)', unreachable: 'Mark unreachable after this many no-answers on different days',
-    progress: 'Progress', updatedAt: 'Updated', teamsHint: 'Type a team ID and press Enter',
+    progress: 'Progress', updatedAt: 'Updated', teamsHint: 'Choose teams',
   },
   modes: { preview: 'Preview', progressive: 'Progressive', power: 'Power', predictive: 'Predictive' },
   modeHints: {
