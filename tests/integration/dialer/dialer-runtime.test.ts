@@ -58,6 +58,8 @@ describe('dialer runtime on the real Asterisk and the fake carrier', () => {
     const agents = [await agent(0), await agent(1)];
     const sockets = await Promise.all(agents.map((a) => listen(w.server, a.api)));
     openSockets.push(...sockets.map((s) => s.socket));
+    const supervisorView = await listen(w.server, admin);
+    openSockets.push(supervisorView.socket);
     const dialer = w.server.app.dialer!;
     (dialer.deps as { wrapUpMs?: number }).wrapUpMs = 500;
 
@@ -109,6 +111,16 @@ describe('dialer runtime on the real Asterisk and the fake carrier', () => {
 
     const snap = dialer.snapshot().find((s) => s.campaignId === c.id);
     expect(snap).toMatchObject({ name: `Campaign ${tag}`, mode: 'predictive', connectsToday: 3 });
+    // The live figures reached the admins' room as campaign:progress, ending with no line in progress and
+    // the scheduled retries as the records left.
+    const left = records.filter((r) => ['pending', 'scheduled', 'callback', 'dialing'].includes(r.status)).length;
+    expect(left).toBe(4);
+    const pushed = supervisorView.events.filter((e) => e.name === 'campaign:progress' && e.payload.campaignId === c.id);
+    expect(pushed.length).toBeGreaterThan(1);
+    await eventually(async () => {
+      const last = supervisorView.events.filter((e) => e.name === 'campaign:progress' && e.payload.campaignId === c.id).at(-1)?.payload;
+      return last && last.recordsLeft === left && last.linesInProgress === 0 && last.connectsToday === 3 ? last : undefined;
+    }, 10_000, 'the final campaign:progress');
     for (const s of sockets) s.socket.close();
     await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id));
   }, 120_000);
