@@ -1,8 +1,9 @@
 // Preview mode through the real routes, on the real Asterisk + fake carrier: the agent takes the next
 // record (with its pop, the campaign's script and dispositions), skips it (back to pending), takes it
-// again and dials it; the answer is offered to that agent with the record and connected.
+// again and dials it; the answer is offered to that agent with the record, connected and recorded.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordings } from '../../../server/src/db/schema/calls.ts';
 import { campaignAgents, campaignDispositions, campaignRecords, campaigns } from '../../../server/src/db/schema/campaigns.ts';
 import { leads } from '../../../server/src/db/schema/leads.ts';
 import { eventually, listen, login, telephonyWorld, type Api, type TelephonyWorld } from '../telephony/support.ts';
@@ -38,7 +39,7 @@ describe('preview mode', () => {
 
     const db = w.server.app.db;
     const [lead] = await db.insert(leads).values({ name: `预览线索 ${tag}`, ownerId: agent.id }).returning();
-    const [c] = await db.insert(campaigns).values({ name: `Preview ${tag}`, status: 'running', mode: 'preview', callerId: '862000000000', script: '预览脚本', callingWindows: allDay, ringTimeoutSec: 15 }).returning();
+    const [c] = await db.insert(campaigns).values({ name: `Preview ${tag}`, status: 'running', mode: 'preview', callerId: '862000000000', script: '预览脚本', callingWindows: allDay, ringTimeoutSec: 15, recordCalls: true }).returning();
     await db.insert(campaignAgents).values({ campaignId: c!.id, userId: agent.id });
     await db.insert(campaignDispositions).values({ campaignId: c!.id, code: 'sale', labelZh: '成交', labelEn: 'Sale', meaning: 'final' });
     const phone = `+8620${String(Date.now() % 1000).padStart(3, '0')}0120004`;
@@ -67,6 +68,8 @@ describe('preview mode', () => {
     const attempt = await eventually(async () => w.server.app.dialer!.attempts.find((a) => a.callId === dial.body.callId), 20_000, 'the attempt');
     expect(attempt).toMatchObject({ outcome: 'answered', agentId: agent.id });
     expect((await db.select().from(campaignRecords).where(eq(campaignRecords.id, rec!.id)))[0]!.status).toBe('done');
+    // The campaign records its calls: the talk bridge was recorded under the call.
+    expect(await db.select({ kind: recordings.kind }).from(recordings).where(eq(recordings.callId, dial.body.callId))).toEqual([{ kind: 'call' }]);
     await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c!.id));
   }, 60_000);
 });
