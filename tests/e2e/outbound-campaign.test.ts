@@ -15,6 +15,10 @@
 // next to two Asterisks, the server and 200 calls on 2 shared cores, and what this test proves is the
 // dialer (pacing, classification, hand-over, abandon), not the softphone (tests/e2e/inbound-call proves that).
 //
+// Then an abandon on the same stack: a progressive campaign whose only agent's phone rings and never
+// answers; after the 2 s grace the called party hears the identification message to its end (ARI playback
+// finished on the called party's channel), the record is not redialed for 72 h.
+//
 // Run: npx tsx tests/support/netns/run.ts vitest run --project e2e-webrtc tests/e2e/outbound-campaign.test.ts
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
@@ -206,4 +210,29 @@ describe('predictive outbound campaign on the real stack with the fake carrier',
 
     await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, campaignId));
   }, 15 * 60_000);
+
+  it("abandons an answer no agent connects within 2 s and the called party hears the identification message", async () => {
+    const db = server.app.db;
+    const dialer = server.app.dialer!;
+    // An agent whose phone rings and never answers (a carrier number that rings until the caller gives up).
+    const slowId = await server.createUser({ username: 'outbound.slow', password: PW, displayName: '慢坐席', roles: ['agent' as const] });
+    const admin = await login(server, ADMIN.username, PW);
+    expect((await admin.put(`/api/agents/${slowId}/profile`, { dialTarget: 'PJSIP/86200000930000@carrier', skills: {} })).status).toBe(200);
+    const slow = await login(server, 'outbound.slow', PW);
+    expect((await slow.post('/api/agent/sign-in')).status).toBe(200);
+    expect((await slow.post('/api/agent/ready')).status).toBe(200);
+    const [c] = await db.insert(campaigns).values({
+      name: '外呼放弃演示', status: 'running', mode: 'progressive', callerId: '862088800000', trunk: 'carrier', ringTimeoutSec: 15, callingWindows: allDay,
+    }).returning();
+    await db.insert(campaignAgents).values({ campaignId: c!.id, userId: slowId });
+    const number = phone(999, '20030');
+    await db.insert(campaignRecords).values({ campaignId: c!.id, phoneRaw: number, phoneE164: number, timezone: 'Asia/Shanghai' });
+    await dialer.reload();
+    const attempt = await eventually(async () => dialer.attempts.find((a) => a.campaignId === c!.id), 60_000, 'the abandoned attempt');
+    expect(attempt).toMatchObject({ outcome: 'abandoned', heardMessage: true, agentId: null, offeredTo: slowId });
+    const [rec] = await db.select().from(campaignRecords).where(eq(campaignRecords.campaignId, c!.id));
+    expect(rec!.abandonedAt).not.toBeNull();
+    expect(rec!.status).toBe('scheduled');
+    await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c!.id));
+  }, 120_000);
 });
