@@ -1,5 +1,5 @@
 // Preview mode through the real routes, on the real Asterisk + fake carrier: the agent takes the next
-// record (with its pop, the campaign's script and dispositions), skips it (back to pending), takes it
+// record (with its pop, the campaign's script and dispositions), skips it (back to pending, deferred), takes the next
 // again and dials it; the answer is offered to that agent with the record, connected and recorded.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,9 @@ describe('preview mode', () => {
     await db.insert(campaignAgents).values({ campaignId: c!.id, userId: agent.id });
     await db.insert(campaignDispositions).values({ campaignId: c!.id, code: 'sale', labelZh: '成交', labelEn: 'Sale', meaning: 'final' });
     const phone = `+8620${String(Date.now() % 1000).padStart(3, '0')}0120004`;
-    const [rec] = await db.insert(campaignRecords).values({ campaignId: c!.id, phoneRaw: phone, phoneE164: phone, timezone: 'Asia/Shanghai', leadId: lead!.id }).returning();
+    const [rec] = await db.insert(campaignRecords).values({ campaignId: c!.id, phoneRaw: phone, phoneE164: phone, timezone: 'Asia/Shanghai', leadId: lead!.id, priority: 5 }).returning();
+    const phone2 = phone.replace(/0120004$/, '0120005');
+    const [rec2] = await db.insert(campaignRecords).values({ campaignId: c!.id, phoneRaw: phone2, phoneE164: phone2, timezone: 'Asia/Shanghai', leadId: lead!.id, priority: 1 }).returning();
 
     expect((await stranger.api.get(`/api/campaigns/${c!.id}/preview/next`)).status).toBe(404);
     expect((await agent.api.post(`/api/campaign-records/${rec!.id}/dial`)).status).toBe(409);
@@ -56,18 +58,21 @@ describe('preview mode', () => {
     expect(first.body.campaign).toMatchObject({ script: '预览脚本', dispositions: [{ code: 'sale' }] });
 
     expect((await agent.api.post(`/api/campaign-records/${rec!.id}/skip`)).status).toBe(204);
-    expect((await db.select().from(campaignRecords).where(eq(campaignRecords.id, rec!.id)))[0]!.status).toBe('pending');
+    const skipped = (await db.select().from(campaignRecords).where(eq(campaignRecords.id, rec!.id)))[0]!;
+    expect(skipped.status).toBe('pending');
+    // Skipped records are deferred, so the next preview is another record, not the same one again.
+    expect(skipped.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
 
     const again = await agent.api.get<Next>(`/api/campaigns/${c!.id}/preview/next`);
-    expect(again.body.record?.recordId).toBe(rec!.id);
-    const dial = await agent.api.post<{ callId: string }>(`/api/campaign-records/${rec!.id}/dial`);
+    expect(again.body.record?.recordId).toBe(rec2!.id);
+    const dial = await agent.api.post<{ callId: string }>(`/api/campaign-records/${rec2!.id}/dial`);
     expect(dial.status).toBe(202);
 
     const offer = await eventually(async () => sock.events.find((e) => e.name === 'call:offer' && e.payload.callId === dial.body.callId), 15_000, 'the offer');
-    expect(offer.payload.campaign).toMatchObject({ id: c!.id, recordId: rec!.id, script: '预览脚本' });
+    expect(offer.payload.campaign).toMatchObject({ id: c!.id, recordId: rec2!.id, script: '预览脚本' });
     const attempt = await eventually(async () => w.server.app.dialer!.attempts.find((a) => a.callId === dial.body.callId), 20_000, 'the attempt');
     expect(attempt).toMatchObject({ outcome: 'answered', agentId: agent.id });
-    expect((await db.select().from(campaignRecords).where(eq(campaignRecords.id, rec!.id)))[0]!.status).toBe('done');
+    expect((await db.select().from(campaignRecords).where(eq(campaignRecords.id, rec2!.id)))[0]!.status).toBe('done');
     // The campaign records its calls: the talk bridge was recorded under the call.
     expect(await db.select({ kind: recordings.kind }).from(recordings).where(eq(recordings.callId, dial.body.callId))).toEqual([{ kind: 'call' }]);
     await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c!.id));

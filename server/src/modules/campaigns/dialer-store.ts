@@ -335,13 +335,15 @@ export async function applyDisposition(db: DbOrTx, a: DispositionInput, now: Dat
   });
 }
 
-export async function releaseRecord(db: DbOrTx, recordId: string): Promise<void> {
+export async function releaseRecord(db: DbOrTx, recordId: string, opts: { notBefore?: Date } = {}): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(campaignRecords).where(eq(campaignRecords.id, recordId)).for('update');
     if (!row || row.status !== 'dialing') return;
+    // A preview skip defers the record, otherwise the same highest-priority record comes straight back.
+    const deferred = opts.notBefore ? { nextAttemptAt: opts.notBefore } : {};
     await tx
       .update(campaignRecords)
-      .set({ status: statusBeforeClaim(row), claimedAt: null, updatedAt: new Date() })
+      .set({ status: statusBeforeClaim(row), claimedAt: null, updatedAt: new Date(), ...deferred })
       .where(eq(campaignRecords.id, recordId));
   });
 }

@@ -13,6 +13,9 @@ const tags = ['dialer'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const outbound = { access: access.roles('agent', 'sales') };
 
+/** A skipped preview record comes back after this, so the agent is not handed the same record at once. */
+const PREVIEW_SKIP_DEFER_MS = 30 * 60_000;
+
 export const dialerRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app) => {
   const dialer = () => {
     if (!app.dialer) throw new AppError('RS_PBX_UNAVAILABLE', 'The dialer runs with the telephony role, not in this server process');
@@ -51,7 +54,7 @@ export const dialerRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
     const claim = d.previewClaims.get(req.params.id);
     if (!claim || claim.agentId !== req.user!.id) throw new AppError('RS_PREVIEW_NOT_CLAIMED');
     d.previewClaims.delete(req.params.id);
-    await releaseRecord(app.db, req.params.id);
+    await releaseRecord(app.db, req.params.id, { notBefore: new Date(Date.now() + PREVIEW_SKIP_DEFER_MS) });
     return reply.status(204).send();
   });
 };
