@@ -3,34 +3,20 @@
 // menu — all through the UI; the database then holds exactly that configuration. Then the queue's
 // member opens the voicemail list: a message left in that queue plays in the page (HTTP Range), is
 // marked heard, and a new one pushed over socket.io appears without a reload.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { adminMessages } from '../../web-agent/src/modules/admin/messages.ts';
 import { calls, recordings, voicemails } from '../../server/src/db/schema/calls.ts';
 import { deliverVoicemail } from '../../server/src/modules/voicemail/deliver.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { ensureConsoleBuilt } from '../support/console-build.ts';
 
-const WEB = resolve(import.meta.dirname, '../../web-agent');
 const ADMIN = { username: 'admin.li', password: 'correct-horse-battery', displayName: '李管理', roles: ['admin' as const] };
 const AGENT = { username: 'agent.wang', password: 'correct-horse-battery', displayName: '王坐席', roles: ['agent' as const] };
 const zh = adminMessages['zh-CN'];
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-function ensureConsoleBuilt(): void {
-  const built = join(WEB, 'dist/index.html');
-  const newestSource = Math.max(...[join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts')].map(newestMtime));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
-  execFileSync('npm', ['run', 'build', '-w', 'web-agent'], { cwd: resolve(WEB, '..'), stdio: 'ignore' });
-}
 
 /** Element Plus renders select options in a popper at the end of <body>. */
 async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {

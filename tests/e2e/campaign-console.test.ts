@@ -2,35 +2,20 @@
 // preview campaign (assigning an agent), imports a small CSV whose bad row reports its error, sees the
 // records and the progress panel, starts the campaign; the assigned agent sees its script in the
 // workbench; the supervisor pauses it. Preview mode so the dialer never places a call by itself.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inArray } from 'drizzle-orm';
 import { teams, users } from '../../server/src/db/schema/users.ts';
 import { finishAttempt, loadDispositions } from '../../server/src/modules/campaigns/dialer-store.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { ensureConsoleBuilt } from '../support/console-build.ts';
 
-const WEB = resolve(import.meta.dirname, '../../web-agent');
 const SUPERVISOR = { username: 'sup.li', password: 'correct-horse-battery', displayName: '李班长', roles: ['supervisor' as const] };
 const AGENT = { username: 'agent.chen', password: 'correct-horse-battery', displayName: '陈坐席', roles: ['agent' as const] };
 const SCRIPT = '您好，我是 Ringside 的客服小陈。\n<b>请问</b>您现在方便吗？';
 // Three good numbers and one that is not a phone number (row 4 of the data, line 5 of the file).
 const CSV = '\uFEFF姓名,电话,优先级\n张三,13800138001,5\n李四,13800138002,1\n王五,不是号码,1\n赵六,+86 138 0013 8004,1\n';
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-function ensureConsoleBuilt(): void {
-  const built = join(WEB, 'dist/index.html');
-  const newestSource = Math.max(...[join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts')].map(newestMtime));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
-  execFileSync('npm', ['run', 'build', '-w', 'web-agent'], { cwd: resolve(WEB, '..'), stdio: 'ignore' });
-}
 
 let server: TestServer;
 let browser: Browser;

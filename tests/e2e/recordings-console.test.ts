@@ -2,31 +2,18 @@
 // supervisor finds a recording by customer, opens the player, the waveform is drawn from the server's
 // peaks with the paused span shaded, a click on the waveform seeks the Range-streamed audio there; an
 // agent has no navigation entry; an admin sets the retention period.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { calls, customers, recordingPauses, recordings } from '../../server/src/db/schema/index.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { ensureConsoleBuilt } from '../support/console-build.ts';
 
-const WEB = resolve(import.meta.dirname, '../../web-agent');
 const SUP = { username: 'sup.wang', password: 'correct-horse-battery', displayName: '王班长', roles: ['supervisor' as const] };
 const ADMIN = { username: 'admin.zhao', password: 'correct-horse-battery', displayName: '赵管理', roles: ['admin' as const] };
 const AGENT = { username: 'agent.liu', password: 'correct-horse-battery', displayName: '刘坐席', roles: ['agent' as const] };
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-function ensureConsoleBuilt(): void {
-  const built = join(WEB, 'dist/index.html');
-  const newestSource = Math.max(...[join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts')].map(newestMtime));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
-  execFileSync('npm', ['run', 'build', '-w', 'web-agent'], { cwd: resolve(WEB, '..'), stdio: 'ignore' });
-}
 
 /** 8 kHz 16-bit mono: 20 s of a 440 Hz tone with 4 s of silence from 8 s (a paused span). */
 function toneWithGap(): Buffer {

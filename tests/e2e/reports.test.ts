@@ -2,27 +2,13 @@
 // calls, state history and campaign): a West supervisor sees the queue figures of their scope with an
 // ECharts chart, switches to the campaigns tab, and downloads a CSV whose formula-looking cell is
 // neutralised. Browser time zone Asia/Shanghai, as the fixture.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { buildReportsWorld } from '../integration/reports/world.ts';
+import { ensureConsoleBuilt } from '../support/console-build.ts';
 
-const WEB = resolve(import.meta.dirname, '../../web-agent');
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-function ensureConsoleBuilt(): void {
-  const built = join(WEB, 'dist/index.html');
-  const newestSource = Math.max(...[join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts')].map(newestMtime));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
-  execFileSync('npm', ['run', 'build', '-w', 'web-agent'], { cwd: resolve(WEB, '..'), stdio: 'ignore' });
-}
 
 let server: TestServer;
 let browser: Browser;

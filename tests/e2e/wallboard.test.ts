@@ -3,29 +3,14 @@
 // tests/integration/wallboard). A supervisor sees their team's agents and queue; pushes repaint the
 // tiles and rows; the time-in-state timer runs in the browser; a live call row carries the supervisor's
 // call actions; after a dropped connection the page re-reads the snapshot.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { acdQueueMembers, acdQueues } from '../../server/src/db/schema/telephony.ts';
 import { teams, users } from '../../server/src/db/schema/users.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { ensureConsoleBuilt } from '../support/console-build.ts';
 
-const WEB = resolve(import.meta.dirname, '../../web-agent');
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-function ensureConsoleBuilt(): void {
-  const built = join(WEB, 'dist/index.html');
-  const newestSource = Math.max(...[join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts')].map(newestMtime));
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
-  execFileSync('npm', ['run', 'build', '-w', 'web-agent'], { cwd: resolve(WEB, '..'), stdio: 'ignore' });
-}
 
 let server: TestServer;
 let browser: Browser;
