@@ -44,7 +44,13 @@ async function placeCall(did: string, callerId: string, extension = 'echo'): Pro
 }
 
 async function rtpBothWays(page: Page): Promise<void> {
-  await expect.poll(async () => Math.min(...Object.values(await packetCounts(page))), { timeout: 15_000 }).toBeGreaterThan(100);
+  try {
+    await expect.poll(async () => Math.min(...Object.values(await packetCounts(page))), { timeout: 15_000 }).toBeGreaterThan(100);
+  } catch (err) {
+    // Which direction stalled tells ICE/DTLS trouble (both 0) from a one-way bridge problem.
+    console.error('RTP packet counts when the wait ended:', JSON.stringify(await packetCounts(page)));
+    throw err;
+  }
 }
 
 /** The loudest frequency reaching a page's softphone, within a tolerance of `hz`. */
