@@ -142,7 +142,7 @@ describe('admin console', () => {
     await agent.getByTestId('login-submit').click();
     await agent.waitForURL((u) => u.pathname !== '/login');
     await agent.goto(`${server.url}/voicemail`);
-    await expect.poll(() => agent.getByTestId('voicemail-table').textContent()).toContain('13900001001');
+    await expect.poll(() => agent.getByTestId('voicemail-table').textContent(), { timeout: 10_000 }).toContain('13900001001');
     expect(await agent.getByTestId('voicemail-table').textContent()).toContain('E2E 客服');
 
     // Playback: the element loads the message (Range requests) and playing marks it heard.
@@ -154,7 +154,7 @@ describe('admin console', () => {
     // A message left while the page is open arrives by push.
     const name = await leaveVoicemail('13900001002');
     await deliverVoicemail(server.app.db, server.app.io, name);
-    await expect.poll(() => agent.getByTestId('voicemail-table').textContent()).toContain('13900001002');
+    await expect.poll(() => agent.getByTestId('voicemail-table').textContent(), { timeout: 10_000 }).toContain('13900001002');
     await ctx.close();
   });
 });

@@ -27,7 +27,11 @@ export const useVoicemailStore = defineStore('voicemail', () => {
   function listen(): void {
     if (listening) return;
     listening = true;
-    connectSocket().on('voicemail:new', (item) => {
+    const socket = connectSocket();
+    // A message that arrives while the socket is still connecting (or reconnecting) gets no push:
+    // re-read the list whenever the socket (re)connects.
+    socket.on('connect', () => void load().catch(() => undefined));
+    socket.on('voicemail:new', (item) => {
       const r = addMessage(items.value, item);
       items.value = r.list;
       if (r.added && !item.heardAt) unheard.value++;
