@@ -13,9 +13,12 @@ import { percentile, printTable, writeResults } from '../lib/report.ts';
 import { seed } from './seed.ts';
 import { randomUUID } from 'node:crypto';
 import { importLeadsFile } from '../../server/src/modules/leads/import/importer.ts';
+import { lookupByNumber } from '../../server/src/modules/search/phone-lookup.ts';
 
 const SCALE = Number(process.env.BENCH_CRM_SCALE ?? '1');
 const SAMPLES = 300;
+// A p99 over 300 samples is the third-worst request; the phone lookup's target is a p99, so it gets more.
+const LOOKUP_SAMPLES = 2000;
 const DB_NAME = 'ringside_bench_crm';
 
 async function prepare(url: string): Promise<void> {
@@ -58,29 +61,41 @@ async function main(): Promise<void> {
   };
   const terms = ['华为', '深圳', '科技', '王伟', '李', '腾达', 'c123@example.com', '+86 10 6500 0123', '13000000777', '物流有限公司'];
   const rows = [
-    { what: 'GET /api/customers/:id/360', ...(await time(own.map((r) => `/api/customers/${r.id}/360`))), target_p95: 50 },
-    { what: 'GET /api/search', ...(await time(Array.from({ length: SAMPLES }, (_, i) => `/api/search?q=${encodeURIComponent(terms[i % terms.length]!)}`))), target_p95: 100 },
-    { what: 'GET /api/phones/lookup', ...(await time(Array.from({ length: SAMPLES }, (_, i) => `/api/phones/lookup?number=${1065000000 + i * 37}`))), target_p95: 50 },
+    { what: 'GET /api/customers/:id/360', ...(await time(own.map((r) => `/api/customers/${r.id}/360`))), target: 'p95 ≤ 50' },
+    { what: 'GET /api/search', ...(await time(Array.from({ length: SAMPLES }, (_, i) => `/api/search?q=${encodeURIComponent(terms[i % terms.length]!)}`))), target: 'p95 ≤ 100' },
+    { what: 'GET /api/phones/lookup', ...(await time(Array.from({ length: LOOKUP_SAMPLES }, (_, i) => `/api/phones/lookup?number=${1065000001 + i * 37}`))), target: 'p99 ≤ 5' },
   ];
+  // The lookup the telephony role runs for a screen pop: in process, on the real database, no HTTP.
+  const inProcess: number[] = [];
+  for (let i = -50; i < LOOKUP_SAMPLES; i++) {
+    const t0 = performance.now();
+    const found = await lookupByNumber(app.db, `+86${1065000001 + Math.abs(i) * 41}`);
+    if (i >= 0) inProcess.push(performance.now() - t0);
+    if (found.length === 0) throw new Error('the seeded numbers were not found');
+  }
+  inProcess.sort((a, b) => a - b);
+  rows.push({ what: 'lookupByNumber (screen pop, in process)', p50: percentile(inProcess, 50), p95: percentile(inProcess, 95), p99: percentile(inProcess, 99), samples: inProcess.length, target: 'p99 ≤ 5' });
   printTable(rows);
   const importSeconds = await timeImport(app.db as Parameters<typeof importLeadsFile>[0]['db'], config.PHONE_DEFAULT_REGION);
-  const [view, search, phone] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+  const [view, search, phone, service] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
   const figures = {
     scale: SCALE,
     customers: Math.round(1_000_000 * SCALE),
     phoneLookupP50Ms: phone.p50,
     phoneLookupP99Ms: phone.p99,
+    phoneLookupServiceP50Ms: service.p50,
+    phoneLookupServiceP99Ms: service.p99,
     view360P50Ms: view.p50,
     view360P95Ms: view.p95,
     searchP50Ms: search.p50,
     searchP95Ms: search.p95,
     import100kSeconds: importSeconds,
     targets: { phoneLookupP99Ms: 5, view360P95Ms: 50, searchP95Ms: 100, import100kSeconds: 60 },
-    note: 'HTTP timings include the whole stack via app.inject (session, scope, SQL, JSON)',
+    note: 'phoneLookup*, view360*, search*: the whole HTTP stack via app.inject (session, scope, SQL, JSON); phoneLookupService*: the in-process lookup the screen pop runs',
     rows,
   };
   const summary =
-    `scale ${SCALE}: phone lookup p99 ${phone.p99.toFixed(1)} ms (target 5), 360 p95 ${view.p95.toFixed(1)} ms (target 50), ` +
+    `scale ${SCALE}: phone lookup p99 ${phone.p99.toFixed(1)} ms over HTTP (target 5; in process ${service.p99.toFixed(1)} ms), 360 p95 ${view.p95.toFixed(1)} ms (target 50), ` +
     `search p95 ${search.p95.toFixed(1)} ms (target 100), 100k-row lead import ${importSeconds.toFixed(1)} s (target 60)`;
   writeResults('crm', figures, summary);
   await app.close();

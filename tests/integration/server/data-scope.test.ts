@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordShares } from '../../../server/src/db/schema/ownership.ts';
 import { userRoles, users } from '../../../server/src/db/schema/users.ts';
 import type { SessionUser } from '../../../server/src/modules/auth/guard.ts';
-import { loadScope } from '../../../server/src/modules/access/scope.ts';
+import { loadScope, scopeFromReach, type DataScope } from '../../../server/src/modules/access/scope.ts';
 import { editableBy, visibleTo } from '../../../server/src/modules/access/visibility.ts';
 import { setTeamManager, upsertTeam } from '../../../server/src/modules/users/repository.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -88,5 +88,19 @@ describe('data scope', () => {
 
   it('an admin sees everything', async () => {
     expect(await visibleTitles('root')).toHaveLength(5);
+  });
+
+  it('the session query reads the same reach as loadScope, so an API request needs no second scope query', async () => {
+    const sorted = (s: DataScope) => (s.kind === 'all' ? s : { ...s, userIds: [...s.userIds].sort(), teamIds: [...s.teamIds].sort() });
+    for (const username of ['boss', 'lead', 'rep', 'peer', 'other', 'root']) {
+      const login = await ts.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: `pw-${username}-1` } });
+      const token = login.cookies.find((c) => c.name === 'rs_session')!.value;
+      const user = (await ts.app.resolveSession(token))!;
+      expect(user.reach, username).toBeDefined();
+      expect(sorted(scopeFromReach(user, user.reach!)), username).toEqual(sorted(await loadScope(ts.app.db, user)));
+    }
+    // The boss's reach spans the manager chain and the managed team with its sub-team.
+    const boss = await loadScope(ts.app.db, await sessionUser('boss'));
+    expect(boss.kind === 'limited' && [...boss.teamIds].sort()).toEqual([teamIds.east, teamIds.eastSub].sort());
   });
 });

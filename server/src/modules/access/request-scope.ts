@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors/catalog.ts';
-import { loadScope, type DataScope } from './scope.ts';
+import { loadScope, scopeFromReach, type DataScope } from './scope.ts';
 
 const cache = new WeakMap<FastifyRequest, Promise<DataScope>>();
 
@@ -9,7 +9,9 @@ export function scopeOf(app: FastifyInstance, request: FastifyRequest): Promise<
   if (!request.user) throw new AppError('RS_UNAUTHENTICATED');
   let p = cache.get(request);
   if (!p) {
-    p = loadScope(app.db, request.user);
+    // The session query already read the reach for this request (auth/repository.ts findSessionUser).
+    const { reach } = request.user;
+    p = reach ? Promise.resolve(scopeFromReach(request.user, reach)) : loadScope(app.db, request.user);
     cache.set(request, p);
   }
   return p;

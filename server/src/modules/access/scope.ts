@@ -12,6 +12,12 @@ export type DataScope =
   | { kind: 'all'; userId: string }
   | { kind: 'limited'; userId: string; ownTeamId: string | null; userIds: string[]; teamIds: string[] };
 
+/** The scope from ids already read (the session query reads them along with the session). */
+export function scopeFromReach(user: SessionUser, reach: { userIds: string[]; teamIds: string[] }): DataScope {
+  if (user.roles.includes('admin')) return { kind: 'all', userId: user.id };
+  return { kind: 'limited', userId: user.id, ownTeamId: user.teamId, userIds: reach.userIds, teamIds: reach.teamIds };
+}
+
 export async function loadScope(db: DbOrTx, user: SessionUser): Promise<DataScope> {
   if (user.roles.includes('admin')) return { kind: 'all', userId: user.id };
   const rows = await db.execute<{ user_ids: string[]; team_ids: string[] }>(sql`

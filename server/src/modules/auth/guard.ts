@@ -11,6 +11,12 @@ export interface SessionUser {
   teamId: string | null;
   managerId: string | null;
   locale: 'zh-CN' | 'en';
+  /**
+   * The ids a data scope needs (subordinates down the manager chain, teams managed and their sub-teams),
+   * read in the same statement as the session so a scoped request costs one round trip fewer. Only the
+   * request that loaded it may use it: a socket keeps its user for hours, so long-lived holders reload.
+   */
+  reach?: { userIds: string[]; teamIds: string[] };
 }
 
 export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';

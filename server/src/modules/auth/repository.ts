@@ -30,16 +30,33 @@ export async function insertSession(
   await db.insert(sessions).values(s);
 }
 
-/** One query per authenticated request: the session joined to its active user and roles. */
+// The data scope's reach (access/scope.ts loadScope computes the same sets on its own).
+const reachColumns = {
+  reachUserIds: sql<string[]>`(with recursive sub(id) as (select ${users.id} union select x.id from users x join sub on x.manager_id = sub.id)
+    select array_agg(id::text) from sub)`,
+  reachTeamIds: sql<string[]>`(with recursive mt(id) as (select t.id from teams t where t.manager_user_id = ${users.id}
+    union select t.id from teams t join mt on t.parent_team_id = mt.id) select coalesce(array_agg(id::text), '{}') from mt)`,
+};
+
+/**
+ * One query per authenticated request: the session joined to its active user, roles and data-scope reach.
+ * A named (server-side prepared) statement: every API request runs it, and planning the recursive
+ * subqueries each time cost more than executing them.
+ */
 export async function findSessionUser(db: Db, tokenHash: string, now: Date): Promise<SessionUser | undefined> {
   const rows = await db
-    .select(userColumns)
+    .select({ ...userColumns, ...reachColumns })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-    .groupBy(users.id);
-  return rows[0];
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .groupBy(users.id)
+    .prepare('session_user')
+    .execute({ tokenHash, now: now.toISOString() }); // placeholders skip the column's Date mapping
+  const row = rows[0];
+  if (!row) return undefined;
+  const { reachUserIds, reachTeamIds, ...user } = row;
+  return { ...user, reach: { userIds: reachUserIds, teamIds: reachTeamIds } };
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

@@ -34,7 +34,9 @@ export async function lookupByNumberScoped(db: DbOrTx, scope: DataScope, e164: s
     .leftJoin(leads, and(eq(phoneNumbers.partyType, 'lead'), eq(leads.id, phoneNumbers.partyId), isNull(leads.deletedAt), scopedTo(scope, leads, 'lead')))
     .leftJoin(parent, and(eq(parent.id, phoneNumbers.customerId), isNull(parent.deletedAt)))
     .where(and(eq(phoneNumbers.e164, e164), or(isNotNull(party.id), isNotNull(contacts.id), isNotNull(leads.id))))
-    .limit(limit);
+    .limit(limit)
+    .prepare('phone_lookup')
+    .execute();
   return rows
     .map((r) => ({
       partyType: r.partyType,
