@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx as Db } from '../../db/client.ts';
 import { sessions, userRoles, users, type RoleName } from '../../db/schema/users.ts';
+import { reachColumns } from '../access/scope.ts';
 import type { SessionUser } from './guard.ts';
 
 const userColumns = {
@@ -30,14 +31,6 @@ export async function insertSession(
   await db.insert(sessions).values(s);
 }
 
-// The data scope's reach (access/scope.ts loadScope computes the same sets on its own).
-const reachColumns = {
-  reachUserIds: sql<string[]>`(with recursive sub(id) as (select ${users.id} union select x.id from users x join sub on x.manager_id = sub.id)
-    select array_agg(id::text) from sub)`,
-  reachTeamIds: sql<string[]>`(with recursive mt(id) as (select t.id from teams t where t.manager_user_id = ${users.id}
-    union select t.id from teams t join mt on t.parent_team_id = mt.id) select coalesce(array_agg(id::text), '{}') from mt)`,
-};
-
 /**
  * One query per authenticated request: the session joined to its active user, roles and data-scope reach.
  * A named (server-side prepared) statement: every API request runs it, and planning the recursive
@@ -45,7 +38,7 @@ const reachColumns = {
  */
 export async function findSessionUser(db: Db, tokenHash: string, now: Date): Promise<SessionUser | undefined> {
   const rows = await db
-    .select({ ...userColumns, ...reachColumns })
+    .select({ ...userColumns, ...reachColumns(users.id) })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
