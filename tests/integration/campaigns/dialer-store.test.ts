@@ -1,6 +1,6 @@
 // The dialer store on the real PostgreSQL: claims under SKIP LOCKED, the core rules applied at claim time
 // (DNC read at that moment, calling window in the record's zone, 72 h after an abandon), retries per
-// outcome, unreachable after no-answers on different days, and the agent's dispositions.
+// outcome, unreachable after no-answers on different days, the agent's dispositions, and completion.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../../server/src/db/client.ts';
 import { campaignDispositions, campaignRecords, campaigns, campaignTeams, dncNumbers, teams, users } from '../../../server/src/db/schema/index.ts';
@@ -9,6 +9,7 @@ import {
   applyDisposition,
   campaignProgress,
   claimDialable,
+  completeIfExhausted,
   finishAttempt,
   loadRunningCampaigns,
   releaseRecord,
@@ -311,5 +312,48 @@ describe('campaignProgress', () => {
     expect(p.byStatus).toEqual({ done: 1, scheduled: 1, pending: 1 });
     // Outside the 24 h window the rate is back to zero; the totals stay.
     expect((await campaignProgress(h.db, campaignId, at(30 * H))).abandonPctWindow).toBe(0);
+  });
+});
+
+describe('completeIfExhausted', () => {
+  const status = async (cid: string) => (await h.db.select({ s: campaigns.status }).from(campaigns).where(eq(campaigns.id, cid)))[0]!.s;
+  const audits = async (cid: string) => (await h.sql`select action, actor_user_id from audit_log where entity_id = ${cid} order by id`).map((r) => r.action as string);
+
+  it('completes a running campaign once every record is final, and only then; audited as the system', async () => {
+    expect(await completeIfExhausted(h.db, campaignId)).toBe(false); // no records yet: the list may still be importing
+    const a = await addRecord(campaignId, '+8620888120301');
+    const b = await addRecord(campaignId, '+8620888120302');
+    await claimDialable(h.db, campaignId, 2, T0);
+    await attempt(campaignId, a, 'unallocated', T0);
+    expect(await completeIfExhausted(h.db, campaignId)).toBe(false); // b is still dialing
+    await attempt(campaignId, b, 'busy', T0);
+    expect((await record(b)).status).toBe('scheduled');
+    expect(await completeIfExhausted(h.db, campaignId)).toBe(false); // a retry is due later
+    await h.db.update(campaignRecords).set({ status: 'unreachable' }).where(eq(campaignRecords.id, b));
+    expect(await completeIfExhausted(h.db, campaignId)).toBe(true);
+    expect(await status(campaignId)).toBe('completed');
+    expect(await audits(campaignId)).toEqual(['campaign.complete']);
+    expect(await completeIfExhausted(h.db, campaignId)).toBe(false); // once
+  });
+
+  it('leaves a paused campaign alone', async () => {
+    const cid = await newCampaign({ status: 'paused' });
+    await addRecord(cid, '+8620888120303', { status: 'done' });
+    expect(await completeIfExhausted(h.db, cid)).toBe(false);
+    expect(await status(cid)).toBe('paused');
+  });
+
+  it('reopens a completed campaign when a disposition puts a record back in the pool (the agent was still wrapping up)', async () => {
+    const last = await addRecord(campaignId, '+8620888120304');
+    const other = await addRecord(campaignId, '+8620888120305');
+    await claimDialable(h.db, campaignId, 2, T0);
+    await attempt(campaignId, last, 'answered', T0, agentId);
+    await attempt(campaignId, other, 'answered', T0, agentId);
+    expect(await completeIfExhausted(h.db, campaignId)).toBe(true);
+    await applyDisposition(h.db, { recordId: other, agentId, code: 'sale' }, T0);
+    expect(await status(campaignId)).toBe('completed'); // a final disposition changes nothing
+    await applyDisposition(h.db, { recordId: last, agentId, code: 'later' }, T0);
+    expect(await status(campaignId)).toBe('running');
+    expect(await audits(campaignId)).toEqual(['campaign.complete', 'campaign.reopen']);
   });
 });

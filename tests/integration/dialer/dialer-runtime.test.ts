@@ -161,4 +161,29 @@ describe('dialer runtime on the real Asterisk and the fake carrier', () => {
     sock.socket.close();
     await db.update(campaigns).set({ status: 'completed' }).where(eq(campaigns.id, c.id));
   }, 60_000);
+
+  it('completes a campaign by itself once every record is final, and tells the supervisors', async () => {
+    const a = await agent(7);
+    const dialer = w.server.app.dialer!;
+    const db = w.server.app.db;
+    const supervisorView = await listen(w.server, admin);
+    openSockets.push(supervisorView.socket);
+    const dead = number('60000'); // unallocated: invalid at once
+    const blocked = number('20005');
+    await db.insert(dncNumbers).values({ phoneE164: blocked, reason: 'test' });
+    const c = await campaign(`Complete ${tag}`, [a.id], [{ phone: dead }, { phone: blocked }], { mode: 'progressive', amdEnabled: false });
+    await dialer.reload();
+    const done = await eventually(async () => {
+      const [row] = await db.select().from(campaigns).where(eq(campaigns.id, c.id));
+      return row?.status === 'completed' ? row : undefined;
+    }, 30_000, 'the campaign to complete');
+    expect(done.status).toBe('completed');
+    const records = await db.select().from(campaignRecords).where(eq(campaignRecords.campaignId, c.id));
+    expect(Object.fromEntries(records.map((r) => [r.phoneE164, r.status]))).toEqual({ [dead]: 'invalid', [blocked]: 'dnc' });
+    await eventually(async () => {
+      const last = supervisorView.events.filter((e) => e.name === 'campaign:progress' && e.payload.campaignId === c.id).at(-1)?.payload;
+      return last?.status === 'completed' && last.recordsLeft === 0 ? last : undefined;
+    }, 10_000, 'campaign:progress with the completed status');
+    supervisorView.socket.close();
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { campaignAgents, campaignAttempts, campaignDispositions, campaignRecords, campaigns, campaignTeams, dncNumbers, type CampaignAttemptOutcome, type CampaignRecordStatus } from '../../db/schema/campaigns.ts';
 import { users } from '../../db/schema/users.ts';
 import { AppError } from '../../errors/catalog.ts';
+import { writeAudit } from '../audit/service.ts';
 import { campaignRetryRules, fromDialRecord, statusBeforeClaim, toCallingWindow, toCoreOutcome, toDialRecord } from './record-state.ts';
 
 export interface CampaignRuntimeConfig {
@@ -327,6 +328,18 @@ export async function applyDisposition(db: DbOrTx, a: DispositionInput, now: Dat
           .where(eq(campaignRecords.id, row.id));
         break;
     }
+    if (disp.meaning === 'retry' || disp.meaning === 'callback' || disp.meaning === 'recycle') {
+      // The dialer completes a campaign once every record is final, which can happen while this agent was
+      // still wrapping up its last call; a record put back in the pool reopens it.
+      const reopened = await tx
+        .update(campaigns)
+        .set({ status: 'running', updatedAt: now })
+        .where(and(eq(campaigns.id, row.campaignId), eq(campaigns.status, 'completed')))
+        .returning({ id: campaigns.id });
+      if (reopened.length > 0) {
+        await writeAudit(tx, { actorUserId: a.agentId, action: 'campaign.reopen', entityType: 'campaign', entityId: row.campaignId, details: { recordId: row.id, disposition: a.code } });
+      }
+    }
     // The disposition also lands on the agent's latest attempt of this record (reports read it there).
     await tx.execute(sql`
       update campaign_attempts set disposition = ${a.code}, note = ${a.note ?? null}
@@ -358,6 +371,32 @@ export async function releaseStaleClaims(db: DbOrTx, olderThan: Date): Promise<n
 }
 
 const REMAINING: CampaignRecordStatus[] = ['pending', 'scheduled', 'callback', 'dialing'];
+
+/**
+ * A running campaign whose records have all reached a final state (done, invalid, unreachable, DNC) is
+ * completed, in one conditional update so a record added or a supervisor's pause in the meantime wins.
+ * A campaign with no records yet stays running (its list may still be importing). Audited as the system.
+ */
+export async function completeIfExhausted(db: DbOrTx, campaignId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const remaining = sql.join(REMAINING.map((s) => sql`${s}`), sql`, `);
+    const rows = await tx
+      .update(campaigns)
+      .set({ status: 'completed', updatedAt: new Date() })
+      .where(
+        and(
+          eq(campaigns.id, campaignId),
+          eq(campaigns.status, 'running'),
+          sql`exists (select 1 from campaign_records r where r.campaign_id = ${campaignId})`,
+          sql`not exists (select 1 from campaign_records r where r.campaign_id = ${campaignId} and r.status in (${remaining}))`,
+        ),
+      )
+      .returning({ id: campaigns.id });
+    if (rows.length === 0) return false;
+    await writeAudit(tx, { actorUserId: null, action: 'campaign.complete', entityType: 'campaign', entityId: campaignId, details: { from: 'running', to: 'completed' } });
+    return true;
+  });
+}
 
 export interface CampaignProgress {
   total: number;

@@ -77,7 +77,8 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, body: Cam
 }
 
 const TRANSITIONS: Record<'start' | 'pause' | 'stop', { from: CampaignStatus[]; to: CampaignStatus }> = {
-  start: { from: ['draft', 'paused', 'stopped'], to: 'running' },
+  // A completed campaign starts again once records are added to it (or recycled).
+  start: { from: ['draft', 'paused', 'stopped', 'completed'], to: 'running' },
   pause: { from: ['running'], to: 'paused' },
   stop: { from: ['running', 'paused', 'draft'], to: 'stopped' },
 };

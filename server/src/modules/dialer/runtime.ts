@@ -14,6 +14,7 @@ import type { Db } from '../../db/client.ts';
 import type { RealtimeServer } from '../../plugins/realtime.ts';
 import {
   campaignProgress,
+  completeIfExhausted,
   claimDialable,
   finishAttempt,
   loadDispositions,
@@ -628,6 +629,11 @@ export class DialerRuntime {
     try {
       const p = await campaignProgress(this.deps.db, r.cfg.id, new Date(now));
       r.progress = { abandonPctWindow: p.abandonPctWindow, remaining: p.remaining };
+      const idle = r.calls.size === 0 && ![...this.dials.values()].some((d) => d.run === r);
+      if (r.cfg.status === 'running' && p.total > 0 && p.remaining === 0 && idle && (await completeIfExhausted(this.deps.db, r.cfg.id))) {
+        r.cfg = { ...r.cfg, status: 'completed' };
+        this.deps.log.info({ campaignId: r.cfg.id }, 'dialer: campaign completed, every record final');
+      }
     } catch (err) {
       this.deps.log.warn({ err }, 'dialer: progress query failed');
     }
