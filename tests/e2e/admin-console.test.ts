@@ -98,10 +98,15 @@ describe('admin console', () => {
     await page.getByTestId('queue-recording').click();
     await page.getByTestId('queue-add-member').click();
     await pickOption(page, 'queue-member-user', AGENT.displayName);
+    // A penalty tier: members up to penalty 3 join after 45 s of waiting.
+    await page.getByTestId('penalty-add').click();
+    await page.getByTestId('penalty-after').locator('input').fill('45');
+    await page.getByTestId('penalty-max').locator('input').fill('3');
+    await page.getByTestId('penalty-max').locator('input').blur();
     await page.getByTestId('queue-save').click();
     await expect.poll(() => page.getByTestId('queue-table').textContent()).toContain('E2E 客服');
-    const [queue] = await server.app.pg`select id, strategy, requirements, record_calls, max_wait_sec from acd_queues where name = 'E2E 客服'`;
-    expect(queue).toMatchObject({ strategy: 'skillsBased', requirements: [{ skill: 'zh', minLevel: 5 }, { skill: 'vip', minLevel: 1 }], record_calls: true, max_wait_sec: 300 });
+    const [queue] = await server.app.pg`select id, strategy, requirements, record_calls, max_wait_sec, penalty_steps from acd_queues where name = 'E2E 客服'`;
+    expect(queue).toMatchObject({ strategy: 'skillsBased', requirements: [{ skill: 'zh', minLevel: 5 }, { skill: 'vip', minLevel: 1 }], record_calls: true, max_wait_sec: 300, penalty_steps: [{ afterSec: 45, maxPenalty: 3 }] });
     queueId = queue!.id as string;
     const members = await server.app.pg`select user_id, penalty from acd_queue_members where queue_id = ${queue!.id}`;
     expect(members).toEqual([{ user_id: agentId, penalty: 0 }]);

@@ -25,10 +25,16 @@ describe('queue form', () => {
       id: 'q', name: 'Support', strategy: 'skillsBased', priority: 5, ringTimeoutSec: 15, wrapUpSec: 10, serviceLevelSec: 30, maxWaitSec: 120,
       overflow: { kind: 'queue', queueId: 'q2' }, overflowWhenUnstaffed: true, musicClass: 'jazz',
       announcements: { firstAfterSec: 20, everySec: 40, position: true, estimatedWait: false },
-      requirements: [{ skill: 'zh', minLevel: 5 }], relaxSteps: [{ afterSec: 30, requirements: [{ skill: 'zh', minLevel: 3 }] }], penaltySteps: [],
+      requirements: [{ skill: 'zh', minLevel: 5 }], relaxSteps: [{ afterSec: 30, requirements: [{ skill: 'zh', minLevel: 3 }] }], penaltySteps: [{ afterSec: 20, maxPenalty: 1 }, { afterSec: 60, maxPenalty: 5 }],
       recordCalls: true, languages: 'en', members: [{ userId: 'u1', penalty: 1 }],
     };
     const r = queueBody(queueFormFrom(row));
-    expect(r.ok && r.body).toMatchObject({ name: 'Support', strategy: 'skillsBased', overflow: { kind: 'queue', queueId: 'q2' }, requirements: row.requirements, relaxSteps: row.relaxSteps, announcements: row.announcements, members: row.members, maxWaitSec: 120 });
+    expect(r.ok && r.body).toMatchObject({ name: 'Support', strategy: 'skillsBased', overflow: { kind: 'queue', queueId: 'q2' }, requirements: row.requirements, relaxSteps: row.relaxSteps, penaltySteps: row.penaltySteps, announcements: row.announcements, members: row.members, maxWaitSec: 120 });
+  });
+
+  it('sends penalty steps in wait order (no steps: every member at once)', () => {
+    expect(queueBody(emptyQueueForm())).toMatchObject({ ok: true, body: { penaltySteps: [] } });
+    const r = queueBody({ ...emptyQueueForm(), name: 'Q', penaltySteps: [{ afterSec: 90, maxPenalty: 9 }, { afterSec: 15, maxPenalty: 2 }] });
+    expect(r.ok && r.body.penaltySteps).toEqual([{ afterSec: 15, maxPenalty: 2 }, { afterSec: 90, maxPenalty: 9 }]);
   });
 });

@@ -29,6 +29,8 @@ export interface QueueForm {
   /** "zh:5, vip:3" */
   requirements: string;
   relaxSteps: { afterSec: number; requirements: string }[];
+  /** Members above maxPenalty are offered a caller only once it has waited afterSec (none: all at once). */
+  penaltySteps: { afterSec: number; maxPenalty: number }[];
   recordCalls: boolean;
   languages: string;
   members: { userId: string; penalty: number }[];
@@ -39,7 +41,7 @@ export function emptyQueueForm(): QueueForm {
     name: '', strategy: 'longestIdle', priority: 0, ringTimeoutSec: 20, wrapUpSec: 30, serviceLevelSec: 20,
     maxWaitOn: false, maxWaitSec: 300, overflowKind: 'none', overflowTarget: '', overflowWhenUnstaffed: false,
     musicClass: 'default', announceOn: false, announceFirstAfterSec: 30, announceEverySec: 60, announcePosition: true, announceWait: true,
-    requirements: '', relaxSteps: [], recordCalls: false, languages: 'zh&en', members: [],
+    requirements: '', relaxSteps: [], penaltySteps: [], recordCalls: false, languages: 'zh&en', members: [],
   };
 }
 
@@ -74,6 +76,7 @@ export function queueFormFrom(q: QueueRow): QueueForm {
     overflowWhenUnstaffed: q.overflowWhenUnstaffed, musicClass: q.musicClass,
     announceOn: a !== null, announceFirstAfterSec: a?.firstAfterSec ?? 30, announceEverySec: a?.everySec ?? 60, announcePosition: a?.position ?? true, announceWait: a?.estimatedWait ?? true,
     requirements: formatSkills(q.requirements), relaxSteps: q.relaxSteps.map((s) => ({ afterSec: s.afterSec, requirements: formatSkills(s.requirements) })),
+    penaltySteps: q.penaltySteps.map((s) => ({ ...s })),
     recordCalls: q.recordCalls, languages: q.languages, members: q.members.map((m) => ({ ...m })),
   };
 }
@@ -103,7 +106,7 @@ export function queueBody(f: QueueForm): FormResult {
       name: f.name.trim(), strategy: f.strategy, priority: f.priority, ringTimeoutSec: f.ringTimeoutSec, wrapUpSec: f.wrapUpSec, serviceLevelSec: f.serviceLevelSec,
       maxWaitSec: f.maxWaitOn ? f.maxWaitSec : null, overflow, overflowWhenUnstaffed: f.overflowWhenUnstaffed, musicClass: f.musicClass.trim() || 'default',
       announcements: f.announceOn ? { firstAfterSec: f.announceFirstAfterSec, everySec: f.announceEverySec, position: f.announcePosition, estimatedWait: f.announceWait } : null,
-      requirements, relaxSteps, recordCalls: f.recordCalls, languages: f.languages, members,
+      requirements, relaxSteps, penaltySteps: [...f.penaltySteps].sort((a, b) => a.afterSec - b.afterSec), recordCalls: f.recordCalls, languages: f.languages, members,
     },
   };
 }
