@@ -7,13 +7,12 @@ import { campaignDispositions, campaignRecords, campaigns, campaignTeams, dncNum
 import { eq } from 'drizzle-orm';
 import {
   applyDisposition,
-  campaignProgress,
   claimDialable,
-  completeIfExhausted,
   finishAttempt,
   loadRunningCampaigns,
   releaseRecord,
 } from '../../../server/src/modules/campaigns/dialer-store.ts';
+import { campaignProgress, completeIfExhausted } from '../../../server/src/modules/campaigns/campaign-progress.ts';
 import { DEFAULT_CALLING_WINDOWS } from '../../../server/src/modules/campaigns/record-state.ts';
 import { createTestDatabase } from '../../support/db.ts';
 

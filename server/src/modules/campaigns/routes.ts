@@ -20,7 +20,8 @@ import { ErrorBody } from '../../contracts/errors.ts';
 import { AppError } from '../../errors/catalog.ts';
 import { scopeOf } from '../access/request-scope.ts';
 import { access } from '../auth/guard.ts';
-import { campaignProgress, loadDispositions } from './dialer-store.ts';
+import { campaignProgress } from './campaign-progress.ts';
+import { loadDispositions } from './dialer-store.ts';
 import { assignmentsOf, campaignsOfAgent, findVisibleCampaign, listCampaigns, listRecords, toCampaignDto, toRecordDto, type CampaignRow } from './repository.ts';
 import { createCampaign, disposeRecord, replaceDispositions, transitionCampaign, updateCampaign, type Actor } from './service.ts';
 

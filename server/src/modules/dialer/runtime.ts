@@ -13,8 +13,6 @@ import { CampaignLearner, decidePacing, defaultPacingPolicy, ringTimeoutSec, typ
 import type { Db } from '../../db/client.ts';
 import type { RealtimeServer } from '../../plugins/realtime.ts';
 import {
-  campaignProgress,
-  completeIfExhausted,
   claimDialable,
   finishAttempt,
   loadDispositions,
@@ -25,6 +23,7 @@ import {
   type CampaignRuntimeConfig,
   type DialTarget,
 } from '../campaigns/dialer-store.ts';
+import { campaignProgress, completeIfExhausted } from '../campaigns/campaign-progress.ts';
 import { campaignQueueId, offerCampaignCall, readyAgentsAmong, recordCampaignCall, takeBackCampaignCall } from '../telephony/campaign-call.ts';
 import { onCallerGone } from '../telephony/legs.ts';
 import type { TelephonyRuntime } from '../telephony/runtime.ts';
