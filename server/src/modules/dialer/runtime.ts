@@ -6,6 +6,9 @@
 // abandoned with the identification message when no agent connected within 2 s. Every attempt ends in
 // finishAttempt with the outcome classified from ChannelDestroyed causes (classify.ts).
 // Events are processed one at a time through `run` (like the telephony runtime).
+// One file on purpose despite its length: pacing, dial handling and the live figures all read and write the
+// same per-campaign state (runs, dials) inside that one serialised `run`; the decisions themselves are
+// already outside (core/dialer for pacing, classify.ts, campaigns/ for storage and figures).
 import { randomUUID } from 'node:crypto';
 import type { PbxEvent, PbxEventOf, PbxPort } from '@ringside/pbx';
 import type { FastifyBaseLogger } from 'fastify';
