@@ -21,8 +21,20 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
     return;
   }
   const ari = { url: config.ARI_URL, user: config.ARI_USER, password: config.ARI_PASSWORD };
-  const pbx = createAsteriskAdapter({ ...ari, app: config.ARI_APP, onListenerError: (err) => app.log.error({ err }, 'telephony: listener failed') });
-  const runtime = new TelephonyRuntime({ pbx, provisioning: createAsteriskProvisioning(ari), db: app.db, io: app.io, config, log: app.log });
+  const pbx = createAsteriskAdapter({
+    ...ari,
+    app: config.ARI_APP,
+    onListenerError: (err) => app.log.error({ err }, 'telephony: listener failed'),
+  });
+  const runtime = new TelephonyRuntime({
+    pbx,
+    provisioning: createAsteriskProvisioning(ari),
+    db: app.db,
+    io: app.io,
+    config,
+    log: app.log,
+    redis: app.redis,
+  });
   app.decorate('telephony', runtime);
   app.io.on('connection', (socket) => {
     const offer = pendingOffer(runtime, socket.data.user.id);

@@ -12,7 +12,11 @@ import { callOfferFailed } from './offer-failed.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import { toAgentStatePayload } from './state-payload.ts';
 
-export async function applyAgent(rt: TelephonyRuntime, agentId: string, event: AgentEvent): Promise<AgentStep> {
+export async function applyAgent(
+  rt: TelephonyRuntime,
+  agentId: string,
+  event: AgentEvent,
+): Promise<AgentStep> {
   const before = rt.agentState(agentId);
   const step = reduceAgent(before, event, { pauseReasons: rt.pauseCodes.length ? rt.pauseCodes : undefined });
   if (!step.ok) return step;
@@ -22,7 +26,7 @@ export async function applyAgent(rt: TelephonyRuntime, agentId: string, event: A
     rt.indexAgent(agentId, step.state);
     // Observers (the wallboard) hear of it before the snapshot write: they need not wait for the database.
     rt.events.emit({ kind: 'agentState', agentId, state: step.state, at: rt.now() });
-    await persistAgent(rt, agentId);
+    persistAgent(rt, agentId);
     rt.deps.io.to(`user:${agentId}`).emit('agent:state', toAgentStatePayload(step.state));
     rt.wantRoute();
   }
@@ -41,19 +45,33 @@ async function runAgentCommand(rt: TelephonyRuntime, agentId: string, c: AgentCo
 export async function tickAgents(rt: TelephonyRuntime): Promise<void> {
   const now = rt.now();
   for (const [id, s] of rt.agents) {
-    const due = (s.status.kind === 'ringing' && now >= s.status.offer.ringTimeoutAt) || (s.status.kind === 'wrapUp' && now >= s.status.until);
+    const due =
+      (s.status.kind === 'ringing' && now >= s.status.offer.ringTimeoutAt) ||
+      (s.status.kind === 'wrapUp' && now >= s.status.until);
     if (due) await applyAgent(rt, id, { type: 'tick', now });
   }
 }
 
-export async function persistAgent(rt: TelephonyRuntime, agentId: string): Promise<void> {
+/** The agent's state survives a restart: written behind the call path, only the latest per agent. */
+export function persistAgent(rt: TelephonyRuntime, agentId: string): void {
   const snapshot = toAgentSnapshot(rt.agentState(agentId));
-  await rt.deps.db
-    .insert(agentProfiles)
-    .values({ userId: agentId, sipPassword: generateSipPassword(), stateSnapshot: snapshot })
-    .onConflictDoUpdate({ target: agentProfiles.userId, set: { stateSnapshot: snapshot, updatedAt: sql`now()` } });
+  rt.writes.enqueue(
+    `agent ${agentId} snapshot`,
+    () =>
+      rt.deps.db
+        .insert(agentProfiles)
+        .values({ userId: agentId, sipPassword: generateSipPassword(), stateSnapshot: snapshot })
+        .onConflictDoUpdate({
+          target: agentProfiles.userId,
+          set: { stateSnapshot: snapshot, updatedAt: sql`now()` },
+        }),
+    `agent:${agentId}`,
+  );
 }
 
 export async function forgetAgentSnapshot(rt: TelephonyRuntime, agentId: string): Promise<void> {
-  await rt.deps.db.update(agentProfiles).set({ stateSnapshot: null }).where(eq(agentProfiles.userId, agentId));
+  await rt.deps.db
+    .update(agentProfiles)
+    .set({ stateSnapshot: null })
+    .where(eq(agentProfiles.userId, agentId));
 }

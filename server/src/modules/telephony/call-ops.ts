@@ -26,6 +26,7 @@ export async function applyCall(rt: TelephonyRuntime, call: LiveCall, event: Cal
       rt.log.warn({ err, callId: call.id, command: c.type }, 'telephony: call command failed');
     }
   }
+  rt.liveStore.touchCall(call.id);
   if (step.transition) {
     rt.events.emit({ kind: 'callTransition', call, transition: step.transition, at: rt.now() });
     rt.wantRoute();
@@ -66,7 +67,11 @@ async function runCallCommand(rt: TelephonyRuntime, call: LiveCall, c: CallComma
 }
 
 /** Hangs up a leg we no longer want events about (forgotten first, so its destruction is not news). */
-export async function hangupLeg(rt: TelephonyRuntime, channelId: string | undefined, forget: () => void): Promise<void> {
+export async function hangupLeg(
+  rt: TelephonyRuntime,
+  channelId: string | undefined,
+  forget: () => void,
+): Promise<void> {
   forget();
   if (!channelId) return;
   rt.channels.delete(channelId);

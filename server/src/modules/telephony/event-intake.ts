@@ -8,6 +8,7 @@ import { recordVoicemail } from './media.ts';
 import { recordingFinished } from './recording.ts';
 import { recordingStartedAt, silencePausedSpans } from './recording-pause.ts';
 import type { TelephonyRuntime } from './runtime.ts';
+import { reconcile } from './recovery.ts';
 import { onConsultAnswered, onConsultGone } from './transfer.ts';
 import { deliverVoicemail, isVoicemailRecording } from '../voicemail/deliver.ts';
 
@@ -39,25 +40,36 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
       return recordingStartedAt(rt, e.name);
     case 'recordingFinished':
     case 'recordingFailed':
-      await recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
-      await silencePausedSpans(rt, e.name).catch((err: unknown) => rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'));
-      if (e.name.startsWith('vm-') && e.target.kind === 'channel') await rt.pbx.hangup(e.target.id).catch(() => undefined);
+      recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
+      await silencePausedSpans(rt, e.name).catch((err: unknown) =>
+        rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'),
+      );
+      if (e.name.startsWith('vm-') && e.target.kind === 'channel')
+        await rt.pbx.hangup(e.target.id).catch(() => undefined);
       if (isVoicemailRecording(e.name)) await deliverVoicemail(rt.deps.db, rt.deps.io, e.name);
       return;
     case 'appReplaced':
-      rt.log.error({ app: rt.pbx.app }, 'telephony: another connection took over the Stasis app; this process no longer receives calls');
+      rt.log.error(
+        { app: rt.pbx.app },
+        'telephony: another connection took over the Stasis app; this process no longer receives calls',
+      );
+      return;
+    case 'connected':
+      // The first connection of this process: adopt what a previous process left in the app.
+      if (!rt.reconciled) await reconcileNow(rt, 'restart');
       return;
     case 'reconnected':
-      // Calls may have changed while the stream was down; channels we still map will report their end.
+      // Events were lost while the stream was down: compare what we hold with what the PBX holds.
       rt.log.warn({ downtimeMs: e.downtimeMs }, 'telephony: PBX event stream reconnected');
+      await reconcileNow(rt, rt.reconciled ? 'reconnect' : 'restart');
       return;
     case 'channelStateChanged':
     case 'channelAnswered':
     case 'channelEnteredBridge':
     case 'channelLeftBridge':
     case 'playbackStarted':
-    case 'connected':
     case 'disconnected':
+    case 'amdResult':
       return;
   }
 }
@@ -70,10 +82,28 @@ async function onEntered(rt: TelephonyRuntime, e: PbxEventOf<'callEntered'>): Pr
   if (role?.kind === 'dialOut') return onDialOutAnswered(rt, role.callId);
   if (e.args[0] === 'inbound') return onInboundCall(rt, e);
   // A leg we forgot (cancelled while it was being answered) or a snoop nobody asked for.
-  if (['agent', 'consult', 'dial', 'dial-out'].includes(e.args[0] ?? '')) await rt.pbx.hangup(e.channelId).catch(() => undefined);
+  if (['agent', 'consult', 'dial', 'dial-out'].includes(e.args[0] ?? ''))
+    await rt.pbx.hangup(e.channelId).catch(() => undefined);
 }
 
-async function onGone(rt: TelephonyRuntime, channelId: string, cause: string, outcome: string): Promise<void> {
+async function reconcileNow(rt: TelephonyRuntime, mode: 'restart' | 'reconnect'): Promise<void> {
+  try {
+    await reconcile(rt, mode, rt.startedAt);
+  } catch (err) {
+    // The PBX answered the event stream but not the listing: routing goes on with what we hold, and the
+    // next reconnect tries again. Calls that vanished meanwhile still end by their own events.
+    rt.log.error({ err, mode }, 'telephony: reconciliation with the PBX failed');
+  }
+  rt.reconciled = true;
+  rt.wantRoute();
+}
+
+export async function onGone(
+  rt: TelephonyRuntime,
+  channelId: string,
+  cause: string,
+  outcome: string,
+): Promise<void> {
   rt.hangupCauses.delete(channelId);
   const role = rt.channels.get(channelId);
   if (!role) return;
@@ -89,6 +119,11 @@ async function onGone(rt: TelephonyRuntime, channelId: string, cause: string, ou
     case 'dialAgent':
     case 'dialOut':
       return onDialLegGone(rt, role.callId, role.kind, cause);
+    case 'dialer':
+    case 'supervisor':
+    case 'snoop':
+      // Routed to the dialer / supervision by the dispatcher; never telephony's to end.
+      return;
   }
 }
 
@@ -99,8 +134,12 @@ async function onPlaybackFinished(rt: TelephonyRuntime, e: PbxEventOf<'playbackF
   const call = rt.calls.get(p.callId);
   if (!call) return;
   if (call.playbackId === e.playbackId) call.playbackId = null;
-  if (p.then === 'moh' && call.state.status.kind === 'queued') await rt.pbx.startMoh(call.callerChannel).catch(() => undefined);
+  if (p.then === 'moh' && call.state.status.kind === 'queued')
+    await rt.pbx.startMoh(call.callerChannel).catch(() => undefined);
   if (p.then === 'hangup') await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
   if (p.then === 'ivr') ivrPromptDone(rt, call);
-  if (p.then === 'record') await recordVoicemail(rt, call).catch((err: unknown) => rt.log.warn({ err }, 'telephony: voicemail recording failed'));
+  if (p.then === 'record')
+    await recordVoicemail(rt, call).catch((err: unknown) =>
+      rt.log.warn({ err }, 'telephony: voicemail recording failed'),
+    );
 }

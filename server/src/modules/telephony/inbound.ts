@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { PbxEventOf } from '@ringside/pbx';
 import { startCall } from '../../core/call/call-machine.ts';
 import { applyCall } from './call-ops.ts';
-import { insertLiveCall } from './call-record.ts';
+import { insertLiveCall, recordParty } from './call-record.ts';
+import { encodeLegTag, LEG_TAG_VARIABLE } from './leg-tag.ts';
 import type { DidRow } from './config-store.ts';
 import { ringUser } from './direct-user.ts';
 import { startIvr } from './ivr-runtime.ts';
@@ -23,36 +24,101 @@ function languagesOf(rt: TelephonyRuntime, did: DidRow, queueId: string | null):
   return raw.split('&').filter((l) => /^[a-z]{2}$/.test(l));
 }
 
-export async function onInboundCall(rt: TelephonyRuntime, e: PbxEventOf<'callEntered'>): Promise<void> {
+/** enteredAt: when recovery adopts a caller that entered before this process, its channel's creation. */
+export async function onInboundCall(
+  rt: TelephonyRuntime,
+  e: PbxEventOf<'callEntered'>,
+  enteredAt?: number,
+): Promise<void> {
   const dialed = e.args[1] ?? e.dialedExten;
   const did = findDid(rt, dialed);
   if (!did) {
     rt.log.warn({ did: dialed }, 'telephony: call to an unconfigured DID, playing the fallback');
     await rt.pbx.setVariable(e.channelId, 'RINGSIDE_DID', dialed).catch(() => undefined);
-    await rt.pbx.continueInDialplan(e.channelId, { context: 'ringside-fallback', extension: 'unavailable', priority: 1 }).catch(() => undefined);
+    await rt.pbx
+      .continueInDialplan(e.channelId, {
+        context: 'ringside-fallback',
+        extension: 'unavailable',
+        priority: 1,
+      })
+      .catch(() => undefined);
     return;
   }
-  const now = rt.now();
+  const now = enteredAt ?? rt.now();
   const id = randomUUID();
   const { state } = startCall({ callId: id, did: dialed, callerNumber: e.callerNumber, now });
   const queueId = did.targetKind === 'queue' ? did.targetId : null;
   const call: LiveCall = {
-    id, direction: 'inbound', state, callerChannel: e.channelId, did: dialed, callerNumber: e.callerNumber,
-    pop: await buildPopData(rt.deps.db, e.callerNumber, rt.deps.config.PHONE_DEFAULT_REGION),
-    ivrPath: [], languages: languagesOf(rt, did, queueId), legs: new Map(), agentChannel: null, agentId: null, bridgeId: null,
-    consult: null, recording: null, lastAnnouncedAt: null, playbackId: null, transfers: 0, agentPath: [], ivr: null, recordWritten: false,
+    id,
+    direction: 'inbound',
+    state,
+    callerChannel: e.channelId,
+    did: dialed,
+    callerNumber: e.callerNumber,
+    pop: { callerE164: null, party: null, otherMatches: [], customer360: null },
+    popPending: true,
+    ivrPath: [],
+    languages: languagesOf(rt, did, queueId),
+    legs: new Map(),
+    agentChannel: null,
+    agentId: null,
+    bridgeId: null,
+    consult: null,
+    recording: null,
+    lastAnnouncedAt: null,
+    playbackId: null,
+    transfers: 0,
+    agentPath: [],
+    ivr: null,
+    recordWritten: false,
   };
   rt.calls.set(id, call);
   rt.channels.set(e.channelId, { kind: 'caller', callId: id });
+  // The pop lookup runs beside the event chain: one slow query must not hold up other callers' events.
+  // Routing waits for it (routing.ts), so the pop still reaches the console before the phone rings.
+  lookupPop(rt, call);
   await insertLiveCall(rt, call);
+  // The tag lets a restarted server recognise this caller from the PBX alone (recovery.ts).
+  await rt.pbx.setVariable(e.channelId, LEG_TAG_VARIABLE, encodeLegTag({ kind: 'caller', callId: id }));
   await rt.pbx.answer(e.channelId);
   await routeTo(rt, call, did.targetKind, did.targetId);
 }
 
+/** Fills the call's pop off the chain, then hands it back to the chain (and to routing). */
+export function lookupPop(rt: TelephonyRuntime, call: LiveCall): void {
+  buildPopData(rt.deps.db, call.callerNumber, rt.deps.config.PHONE_DEFAULT_REGION).then(
+    (pop) =>
+      rt.run(() => {
+        call.pop = pop;
+        call.popPending = false;
+        rt.liveStore.touchCall(call.id);
+        rt.wantRoute();
+        recordParty(rt, call);
+      }),
+    (err: unknown) =>
+      rt.run(() => {
+        // Routed without a match rather than never: the agent gets the number and the quick-create form.
+        rt.log.warn({ err, callId: call.id }, 'telephony: pop lookup failed');
+        call.popPending = false;
+        rt.wantRoute();
+      }),
+  );
+}
+
 /** Sends a call that is not yet queued to a DID / IVR target. */
-export async function routeTo(rt: TelephonyRuntime, call: LiveCall, kind: string, target: string): Promise<void> {
+export async function routeTo(
+  rt: TelephonyRuntime,
+  call: LiveCall,
+  kind: string,
+  target: string,
+): Promise<void> {
   if (kind === 'queue' && rt.queues.has(target)) {
-    await applyCall(rt, call, { type: 'queue', queueId: target, priority: rt.queues.get(target)!.priority, now: rt.now() });
+    await applyCall(rt, call, {
+      type: 'queue',
+      queueId: target,
+      priority: rt.queues.get(target)!.priority,
+      now: rt.now(),
+    });
     return;
   }
   if (kind === 'ivr' || kind === 'menu') {

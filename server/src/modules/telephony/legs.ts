@@ -6,7 +6,12 @@ import type { TelephonyRuntime } from './runtime.ts';
 import { completeTransfer } from './transfer.ts';
 import type { LiveCall } from './types.ts';
 
-export async function onAgentLegAnswered(rt: TelephonyRuntime, channelId: string, callId: string, agentId: string): Promise<void> {
+export async function onAgentLegAnswered(
+  rt: TelephonyRuntime,
+  channelId: string,
+  callId: string,
+  agentId: string,
+): Promise<void> {
   const call = rt.calls.get(callId);
   const pre = call?.state.status;
   if (!call || pre?.kind !== 'offering' || call.legs.get(agentId) !== channelId) {
@@ -17,7 +22,10 @@ export async function onAgentLegAnswered(rt: TelephonyRuntime, channelId: string
   const now = rt.now();
   const agentStep = await applyAgent(rt, agentId, { type: 'answer', callId, now });
   if (!agentStep.ok) {
-    rt.log.warn({ callId, agentId, rejection: agentStep.rejection }, 'telephony: answer from an agent not ringing for the call');
+    rt.log.warn(
+      { callId, agentId, rejection: agentStep.rejection },
+      'telephony: answer from an agent not ringing for the call',
+    );
     call.legs.delete(agentId);
     rt.channels.delete(channelId);
     await rt.pbx.hangup(channelId).catch(() => undefined);
@@ -25,10 +33,18 @@ export async function onAgentLegAnswered(rt: TelephonyRuntime, channelId: string
   }
   rt.traceEvent('agentAnswered', callId, agentId);
   await applyCall(rt, call, { type: 'answer', agentId, now });
-  for (const other of pre.agentIds) if (other !== agentId) await applyAgent(rt, other, { type: 'callEnded', callId, now });
+  for (const other of pre.agentIds)
+    if (other !== agentId) await applyAgent(rt, other, { type: 'callEnded', callId, now });
 }
 
-export async function onAgentLegGone(rt: TelephonyRuntime, channelId: string, callId: string, agentId: string, cause: string, outcome: string): Promise<void> {
+export async function onAgentLegGone(
+  rt: TelephonyRuntime,
+  channelId: string,
+  callId: string,
+  agentId: string,
+  cause: string,
+  outcome: string,
+): Promise<void> {
   const call = rt.calls.get(callId);
   if (!call) return;
   const now = rt.now();
@@ -48,14 +64,25 @@ export async function onAgentLegGone(rt: TelephonyRuntime, channelId: string, ca
   await applyCall(rt, call, { type: 'hangup', side: 'agent', cause, now });
 }
 
-export async function onCallerGone(rt: TelephonyRuntime, callId: string, cause: string): Promise<void> {
+/** side: 'system' when recovery found the caller gone while no process was there to see who hung up. */
+export async function onCallerGone(
+  rt: TelephonyRuntime,
+  callId: string,
+  cause: string,
+  side: 'caller' | 'system' = 'caller',
+): Promise<void> {
   const call = rt.calls.get(callId);
   if (!call) return;
   const pre = call.state.status;
   const now = rt.now();
   if (pre.kind !== 'ended') {
-    await applyCall(rt, call, { type: 'hangup', side: 'caller', cause, now });
-    const agents = pre.kind === 'offering' ? pre.agentIds : pre.kind === 'answered' || pre.kind === 'held' || pre.kind === 'transferring' ? [pre.agentId] : [];
+    await applyCall(rt, call, { type: 'hangup', side, cause, now });
+    const agents =
+      pre.kind === 'offering'
+        ? pre.agentIds
+        : pre.kind === 'answered' || pre.kind === 'held' || pre.kind === 'transferring'
+          ? [pre.agentId]
+          : [];
     if (call.consult?.agentId) agents.push(call.consult.agentId);
     for (const a of agents) await applyAgent(rt, a, { type: 'callEnded', callId, now });
   }
@@ -65,8 +92,11 @@ export async function onCallerGone(rt: TelephonyRuntime, callId: string, cause: 
 /** Forgets a call whose caller is gone: remaining legs hung up, the bridge destroyed. */
 export async function cleanupCall(rt: TelephonyRuntime, call: LiveCall): Promise<void> {
   rt.calls.delete(call.id);
+  rt.liveStore.touchCall(call.id);
   rt.voicemailBoxes.delete(call.id);
-  const legs = [...call.legs.values(), call.agentChannel, call.consult?.channelId].filter((c): c is string => Boolean(c));
+  const legs = [...call.legs.values(), call.agentChannel, call.consult?.channelId].filter((c): c is string =>
+    Boolean(c),
+  );
   for (const ch of legs) {
     rt.channels.delete(ch);
     await rt.pbx.hangup(ch).catch(() => undefined);

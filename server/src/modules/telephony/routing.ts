@@ -13,8 +13,16 @@ function waitingCallers(rt: TelephonyRuntime): WaitingCaller[] {
   const out: WaitingCaller[] = [];
   for (const c of rt.calls.values()) {
     const s = c.state.status;
-    if (s.kind !== 'queued') continue;
-    out.push({ callId: c.id, queueId: s.queueId, priority: s.priority, waitingSince: c.state.waitingSince ?? s.queuedAt, queuedAt: s.queuedAt, lastAnnouncedAt: c.lastAnnouncedAt });
+    // Not offered before its pop is known (a lookup takes milliseconds; see inbound.ts lookupPop).
+    if (s.kind !== 'queued' || c.popPending) continue;
+    out.push({
+      callId: c.id,
+      queueId: s.queueId,
+      priority: s.priority,
+      waitingSince: c.state.waitingSince ?? s.queuedAt,
+      queuedAt: s.queuedAt,
+      lastAnnouncedAt: c.lastAnnouncedAt,
+    });
   }
   return out;
 }
@@ -40,13 +48,21 @@ export async function runRoutePass(rt: TelephonyRuntime): Promise<void> {
     }
     const taken: string[] = [];
     for (const agentId of d.agentIds) {
-      const step = await applyAgent(rt, agentId, { type: 'offer', callId: d.callId, queueId: d.queueId, ringTimeoutMs: d.ringTimeoutMs, wrapUpMs: d.wrapUpMs, now });
+      const step = await applyAgent(rt, agentId, {
+        type: 'offer',
+        callId: d.callId,
+        queueId: d.queueId,
+        ringTimeoutMs: d.ringTimeoutMs,
+        wrapUpMs: d.wrapUpMs,
+        now,
+      });
       if (step.ok) taken.push(agentId);
     }
     if (taken.length) await applyCall(rt, call, { type: 'offer', agentIds: taken, now });
   }
   for (const a of result.announcements) {
     const call = rt.calls.get(a.callId);
-    if (call && call.state.status.kind === 'queued' && !call.playbackId) await announce(rt, call, a.position, a.estimatedWaitMs);
+    if (call && call.state.status.kind === 'queued' && !call.playbackId)
+      await announce(rt, call, a.position, a.estimatedWaitMs);
   }
 }

@@ -12,11 +12,16 @@ import { loadTelephonyConfig, type AgentConfig, type DidRow, type QueueRow } fro
 import type { OutboundDial } from './click-to-dial.ts';
 import { handlePbxEvent } from './event-intake.ts';
 import { restoreAgents } from './agent-restore.ts';
+import { liveKey, MemoryLiveStore, RedisLiveStore, type LiveStore } from './live-store.ts';
+import { reloadHeldCalls } from './recovery.ts';
+import { CallWriter } from './call-writer.ts';
 import { runRoutePass } from './routing.ts';
 import { tickAgents } from './agent-ops.ts';
 import { ivrTimeouts } from './ivr-runtime.ts';
 import { TelephonyEvents } from './runtime-events.ts';
-import type { ChannelRole, LiveCall, TelephonyDeps, TraceEntry } from './types.ts';
+import { ChannelRegistry } from './channel-registry.ts';
+import { PbxDispatcher } from './pbx-dispatcher.ts';
+import type { LiveCall, TelephonyDeps, TraceEntry } from './types.ts';
 import { flushAgentHistory } from '../reports/agent-history-recorder.ts';
 
 export class TelephonyRuntime {
@@ -29,7 +34,12 @@ export class TelephonyRuntime {
   cursors: Record<string, string> = {};
   readonly handleTimes = new Map<string, HandleTimeWindow>();
   readonly calls = new Map<string, LiveCall>();
-  readonly channels = new Map<string, ChannelRole>();
+  /** Every leg of every call, whichever module created it (channel-registry.ts). */
+  readonly channels = new ChannelRegistry();
+  /** The one subscriber to PBX events; routes them to the leg's owner (pbx-dispatcher.ts). */
+  readonly dispatcher = new PbxDispatcher(this.channels, (err, owner) =>
+    this.log.error({ err, owner }, 'telephony: PBX event handler failed'),
+  );
   /** playbackId → callId: what to do when an announcement or prompt finishes. */
   readonly playbacks = new Map<string, { callId: string; then: 'moh' | 'hangup' | 'ivr' | 'record' }>();
   /** callId → the mailbox a voicemail is being left in. */
@@ -42,6 +52,14 @@ export class TelephonyRuntime {
   readonly trace: TraceEntry[] = [];
   /** Transitions for in-process observers (the wallboard); see runtime-events.ts. */
   readonly events = new TelephonyEvents((err) => this.log.error({ err }, 'telephony: event listener failed'));
+  /** What a restarted process needs to resume each call (live-store.ts). */
+  readonly liveStore: LiveStore;
+  /** Call rows, recordings and agent snapshots, written in order behind the call path (call-writer.ts). */
+  readonly writes: CallWriter;
+  /** When this process's runtime started (recovery closes older rows it holds no state for). */
+  readonly startedAt: number;
+  /** False until the calls held at start were reconciled with the PBX: no routing before that. */
+  reconciled = false;
   private seq = 0;
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -49,7 +67,17 @@ export class TelephonyRuntime {
   private routeWanted = false;
   private stopped = false;
 
-  constructor(readonly deps: TelephonyDeps) {}
+  constructor(readonly deps: TelephonyDeps) {
+    this.startedAt = this.now();
+    this.writes = new CallWriter(deps.log);
+    const sources = { call: (id: string) => this.calls.get(id), dial: (id: string) => this.dials.get(id) };
+    this.liveStore = deps.redis
+      ? new RedisLiveStore(deps.redis, liveKey(deps.config.ARI_APP), {
+          ...sources,
+          onError: (err) => this.log.warn({ err }, 'telephony: live store write failed'),
+        })
+      : new MemoryLiveStore(sources);
+  }
 
   get pbx() {
     return this.deps.pbx;
@@ -63,8 +91,23 @@ export class TelephonyRuntime {
 
   async start(): Promise<void> {
     await this.reload();
+    // Calls first: agents restored next keep the calls that survived and move on from the others.
+    try {
+      const held = await reloadHeldCalls(this);
+      if (held > 0) this.log.info({ held }, 'telephony: calls held by the previous process reloaded');
+    } catch (err) {
+      this.log.error(
+        { err },
+        'telephony: the live store could not be read; calls of a previous process are closed by recovery',
+      );
+    }
     await restoreAgents(this, (await loadTelephonyConfig(this.deps.db)).snapshots);
-    this.unsubscribe = this.pbx.on((e) => this.enqueueEvent(e));
+    const offPbx = this.pbx.on((e) => this.dispatcher.dispatch(e));
+    const offOwner = this.dispatcher.register('telephony', (e) => this.enqueueEvent(e));
+    this.unsubscribe = () => {
+      offOwner();
+      offPbx();
+    };
     this.timer = setInterval(() => void this.run(() => this.tick()), this.deps.tickMs ?? 250);
     this.timer.unref();
   }
@@ -74,6 +117,8 @@ export class TelephonyRuntime {
     clearInterval(this.timer);
     this.unsubscribe?.();
     await this.chain;
+    await this.liveStore.flush();
+    await this.writes.flush();
     // The state history is batched; write what is buffered before the database goes away.
     await flushAgentHistory(this);
   }
@@ -125,14 +170,14 @@ export class TelephonyRuntime {
 
   private async routeNow(): Promise<void> {
     this.routeWanted = false;
-    await runRoutePass(this);
+    if (this.reconciled) await runRoutePass(this);
   }
 
   private async tick(): Promise<void> {
     if (this.stopped) return;
     await tickAgents(this);
     await ivrTimeouts(this);
-    await runRoutePass(this);
+    if (this.reconciled) await runRoutePass(this);
   }
 
   private enqueueEvent(e: PbxEvent): void {

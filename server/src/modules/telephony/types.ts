@@ -1,6 +1,7 @@
 // The telephony role's live working set: calls and the channels that belong to them. Plain data; the
 // logic is in the *-ops / offer / bridging / transfer files that take the runtime.
 import type { PbxPort, PbxProvisioning } from '@ringside/pbx';
+import type { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config/index.ts';
 import type { CampaignOfferInfo, PartyRef } from '../../contracts/telephony.ts';
@@ -15,22 +16,15 @@ export interface TelephonyDeps {
   io: RealtimeServer;
   config: Config;
   log: FastifyBaseLogger;
+  /** Where live call state is kept for recovery; absent (unit tests) = in memory only. */
+  redis?: Redis;
   /** Epoch ms; tests may pass a clock. */
   now?: () => number;
   tickMs?: number;
 }
 
-/** What a channel is to us. Channels not in the map are not ours (or already forgotten on purpose). */
-export type ChannelRole =
-  | { kind: 'caller'; callId: string }
-  /** A leg offered to an agent by the ACD (ringing until it enters Stasis = answered). */
-  | { kind: 'agentLeg'; callId: string; agentId: string }
-  /** The target of a transfer (an agent, or an external number when agentId is null). */
-  | { kind: 'consultLeg'; callId: string; agentId: string | null }
-  /** Click-to-dial: the agent's own phone, rung first. */
-  | { kind: 'dialAgent'; callId: string; agentId: string }
-  /** Click-to-dial: the number, dialed once the agent answered. */
-  | { kind: 'dialOut'; callId: string };
+/** What a channel is to us: its leg tag (leg-tag.ts). Channels not in the registry are not ours. */
+export type { LegTag as ChannelRole } from './leg-tag.ts';
 
 export interface PopData {
   callerE164: string | null;
@@ -56,6 +50,8 @@ export interface LiveCall {
   did: string;
   callerNumber: string;
   pop: PopData;
+  /** The pop lookup is still running (inbound.ts lookupPop); routing waits for it. */
+  popPending?: boolean;
   ivrPath: string[];
   languages: string[];
   /** agentId → channel of an offered leg still ringing. */

@@ -1,0 +1,90 @@
+// The telephony role's database writes (call rows, recordings, agent snapshots) run behind the call path:
+// the runtime enqueues them and goes on, one writer runs them in order and retries while the database
+// is unreachable. A restarting PostgreSQL (seconds) must not stop calls from being answered, queued and
+// bridged, and must not lose a row: the writes wait and land in their original order when it is back.
+// Errors that retrying cannot fix (a constraint, a bug) are logged with what was being written and
+// dropped, so one bad write never blocks the others behind it.
+import type { FastifyBaseLogger } from 'fastify';
+
+interface Write {
+  what: string;
+  /** Writes with the same key are coalesced: only the latest runs (agent snapshots). */
+  key?: string;
+  run: () => Promise<unknown>;
+}
+
+/** postgres.js connection errors and PostgreSQL's "connection exception" / "operator intervention" classes. */
+export function isTransientDbError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      'CONNECT_TIMEOUT',
+      'CONNECTION_CLOSED',
+      'CONNECTION_ENDED',
+      'CONNECTION_DESTROYED',
+    ].includes(code) ||
+    code.startsWith('08') ||
+    code.startsWith('57P')
+  );
+}
+
+export class CallWriter {
+  private readonly queue: Write[] = [];
+  private running: Promise<void> | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly log: FastifyBaseLogger,
+    private readonly retryMs = { first: 100, max: 2000 },
+  ) {}
+
+  /** Writes waiting (tests, health). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(what: string, run: () => Promise<unknown>, key?: string): void {
+    if (key !== undefined) {
+      const i = this.queue.findIndex((w, idx) => idx > 0 && w.key === key);
+      if (i > 0) this.queue.splice(i, 1);
+    }
+    this.queue.push({ what, run, ...(key !== undefined ? { key } : {}) });
+    this.running ??= this.drain().finally(() => (this.running = null));
+  }
+
+  /** Resolves once everything enqueued so far is written (or dropped). */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const w = this.queue[0]!;
+      try {
+        await w.run();
+        this.queue.shift();
+        if (this.failures > 0) this.log.info({ after: this.failures }, 'telephony: database writes resumed');
+        this.failures = 0;
+      } catch (err) {
+        if (!isTransientDbError(err)) {
+          this.queue.shift();
+          this.log.error({ err, write: w.what }, 'telephony: database write failed and was dropped');
+          continue;
+        }
+        if (this.failures++ % 10 === 0)
+          this.log.warn(
+            { err, write: w.what, pending: this.queue.length },
+            'telephony: database unreachable, writes wait',
+          );
+        await new Promise((r) =>
+          setTimeout(r, Math.min(this.retryMs.max, this.retryMs.first * this.failures)),
+        );
+      }
+    }
+  }
+}
