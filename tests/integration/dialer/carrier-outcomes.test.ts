@@ -1,9 +1,9 @@
 // The fake carrier and the trunk on the real Asterisk: every number pattern of dialplans/carrier.conf,
 // originated over ARI through PJSIP/<number>@carrier, classified from the real ChannelDestroyed cause by
-// the dialer's glue (server/src/modules/dialer/classify.ts); and AMD through the dialer's dialplan hop.
+// the dialer's classification (server/src/core/dialer/attempt-classify.ts); and AMD through the dialer's dialplan hop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PbxEvent } from '@ringside/pbx';
-import { outcomeOfUnanswered } from '../../../server/src/modules/dialer/classify.ts';
+import { outcomeOfUnanswered } from '../../../server/src/core/dialer/attempt-classify.ts';
 import { connectAdapter, pbxReady, uniqueApp, type Recorder } from '../pbx/support.ts';
 
 let rec: Recorder;
@@ -28,7 +28,7 @@ function number(code: string): string {
 async function dial(code: string, timeoutSec = 15): Promise<{ channelId: string; started: number }> {
   const channelId = `it-dial-${code}-${Date.now()}-${seq}`;
   const started = Date.now();
-  await rec.adapter.originate({ endpoint: `PJSIP/${number(code)}@carrier`, channelId, appArgs: ['dialer', code], timeoutSec, callerId: { number: '862000000000' } });
+  await rec.adapter.originate({ target: { kind: 'number', number: number(code), trunk: 'carrier' }, channelId, appArgs: ['dialer', code], timeoutSec, callerId: { number: '862000000000' } });
   return { channelId, started };
 }
 

@@ -7,7 +7,7 @@ import { calls } from '../../db/schema/calls.ts';
 import type { Db } from '../../db/client.ts';
 import { logActivity } from '../activities/service.ts';
 import type { PopData } from '../telephony/types.ts';
-import type { AttemptOutcome } from './classify.ts';
+import type { AttemptOutcome } from '../../core/dialer/attempt-classify.ts';
 
 export interface UnconnectedAttempt {
   callId: string;

@@ -1,9 +1,11 @@
-// The PacingState core/dialer wants, built from the dialer's dials and the telephony runtime's agent
+// The PacingState core/dialer wants, built from the dialer's attempts and the telephony runtime's agent
 // states. Pure: the runtime passes what it holds and the time.
 import type { AgentState } from '../../core/agent/agent-types.ts';
+import type { AttemptPhase } from '../../core/dialer/attempt-types.ts';
 import type { PacingState } from '../../core/dialer/index.ts';
 
-export type DialPhase = 'ringing' | 'amd' | 'waiting' | 'offered' | 'connected' | 'machine' | 'abandoning' | 'done';
+/** The dial attempt's phase (core/dialer/attempt-machine.ts). */
+export type DialPhase = AttemptPhase;
 
 export interface DialView {
   phase: DialPhase;

@@ -33,7 +33,7 @@ import type { TelephonyRuntime } from '../telephony/runtime.ts';
 import type { TelephonyEvent } from '../telephony/runtime-events.ts';
 import type { PopData } from '../telephony/types.ts';
 import { writeUnconnectedAttempt } from './attempt-record.ts';
-import { learnerResolution, outcomeOfAnswered, outcomeOfUnanswered, shouldAbandon, type AmdVerdict, type AttemptOutcome } from './classify.ts';
+import { learnerResolution, outcomeOfAnswered, outcomeOfUnanswered, shouldAbandon, type AmdVerdict, type AttemptOutcome } from '../../core/dialer/attempt-classify.ts';
 import { pacingState, type DialPhase } from './pacing-state.ts';
 import { recordPop } from './record-pop.ts';
 

@@ -1,13 +1,35 @@
-// Pure glue between what the PBX reports about a dialed leg and the campaign's attempt outcome
-// (the contract's AttemptOutcome). Causes come from ChannelDestroyed (Q.850, typed by the pbx adapter as
-// HangupOutcome): Dial.dialstatus would call a 404 "NOANSWER" and hide dead numbers.
-import type { HangupOutcome } from '@ringside/pbx';
+// How a dial attempt ended, as the campaign's attempt outcome (the contract's AttemptOutcome), from what
+// the PBX reported about the called party's channel and what the dialer did with the answer. Causes come
+// from ChannelDestroyed (Q.850, typed by the pbx adapter as HangupOutcome): Dial.dialstatus would call a
+// 404 "NOANSWER" and hide dead numbers.
 
-export type AttemptOutcome = 'answered' | 'busy' | 'noAnswer' | 'failed' | 'unallocated' | 'congestion' | 'machine' | 'abandoned';
+export type AttemptOutcome =
+  'answered' | 'busy' | 'noAnswer' | 'failed' | 'unallocated' | 'congestion' | 'machine' | 'abandoned';
+
+/** AMD's verdict as stored on the attempt (upper case, as Asterisk's AMDSTATUS spells it). */
 export type AmdVerdict = 'HUMAN' | 'MACHINE' | 'NOTSURE' | 'HANGUP';
 
+/**
+ * The far end's outcome of a channel: the same words as the pbx port's HangupOutcome (core may not import
+ * the port; modules/dialer checks at compile time that the two stay equal).
+ */
+export type FarEndOutcome =
+  | 'answered-normal'
+  | 'no-answer'
+  | 'busy'
+  | 'congestion'
+  | 'unallocated'
+  | 'invalid-number'
+  | 'rejected'
+  | 'unreachable'
+  | 'answered-elsewhere'
+  | 'failed'
+  | 'unknown';
+
 /** An attempt that never reached an answer: the far end's cause decides. */
-export function outcomeOfUnanswered(outcome: HangupOutcome): Exclude<AttemptOutcome, 'answered' | 'machine' | 'abandoned'> {
+export function outcomeOfUnanswered(
+  outcome: FarEndOutcome,
+): Exclude<AttemptOutcome, 'answered' | 'machine' | 'abandoned'> {
   switch (outcome) {
     case 'busy':
       return 'busy';
@@ -33,7 +55,11 @@ export function outcomeOfUnanswered(outcome: HangupOutcome): Exclude<AttemptOutc
 }
 
 /** What happened to an answered call, from what the dialer did with it. */
-export function outcomeOfAnswered(a: { amd: AmdVerdict | null; reachedAgent: boolean; abandoned: boolean }): AttemptOutcome {
+export function outcomeOfAnswered(a: {
+  amd: AmdVerdict | null;
+  reachedAgent: boolean;
+  abandoned: boolean;
+}): AttemptOutcome {
   if (a.amd === 'MACHINE') return 'machine';
   if (a.abandoned) return 'abandoned';
   if (a.reachedAgent) return 'answered';
@@ -42,7 +68,9 @@ export function outcomeOfAnswered(a: { amd: AmdVerdict | null; reachedAgent: boo
 }
 
 /** The learner's dialResolved kinds (core/dialer): the attempt as the pacing model sees it. */
-export function learnerResolution(outcome: AttemptOutcome): 'answered' | 'busy' | 'noAnswer' | 'failed' | 'machine' {
+export function learnerResolution(
+  outcome: AttemptOutcome,
+): 'answered' | 'busy' | 'noAnswer' | 'failed' | 'machine' {
   switch (outcome) {
     case 'answered':
     case 'abandoned':
@@ -65,9 +93,14 @@ export const CONNECT_GRACE_MS = 2_000;
 
 /**
  * Abandon decision for a live answer waiting for an agent: abandon once the grace has passed without an
- * agent leg answering. `answeredAt` is when the called party (or AMD's HUMAN verdict) made it live.
+ * agent leg answering. `liveSince` is when the called party (or AMD's HUMAN verdict) made it live.
  */
-export function shouldAbandon(a: { liveSince: number; agentConnected: boolean; now: number; graceMs?: number }): boolean {
+export function shouldAbandon(a: {
+  liveSince: number;
+  agentConnected: boolean;
+  now: number;
+  graceMs?: number;
+}): boolean {
   if (a.agentConnected) return false;
   return a.now - a.liveSince >= (a.graceMs ?? CONNECT_GRACE_MS);
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { HangupOutcome } from '@ringside/pbx';
-import { learnerResolution, outcomeOfAnswered, outcomeOfUnanswered, shouldAbandon } from './classify.ts';
+import type { FarEndOutcome } from './attempt-classify.ts';
+import {
+  learnerResolution,
+  outcomeOfAnswered,
+  outcomeOfUnanswered,
+  shouldAbandon,
+} from './attempt-classify.ts';
 
 describe('outcomeOfUnanswered', () => {
-  it.each<[HangupOutcome, string]>([
+  it.each<[FarEndOutcome, string]>([
     ['busy', 'busy'],
     ['no-answer', 'noAnswer'],
     ['congestion', 'congestion'],
