@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/index.ts';
 import { TelephonyRuntime } from '../modules/telephony/runtime.ts';
-import { pendingOffer } from '../modules/telephony/offer-replay.ts';
+import { callInProgress, pendingOffer } from '../modules/telephony/offer-replay.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +24,7 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
   const pbx = createAsteriskAdapter({
     ...ari,
     app: config.ARI_APP,
+    numberAddress: config.OUTBOUND_DIAL || undefined,
     onListenerError: (err) => app.log.error({ err }, 'telephony: listener failed'),
   });
   const runtime = new TelephonyRuntime({
@@ -39,6 +40,11 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
   app.io.on('connection', (socket) => {
     const offer = pendingOffer(runtime, socket.data.user.id);
     if (offer) socket.emit('call:offer', offer);
+    const talking = callInProgress(runtime, socket.data.user.id);
+    if (talking) {
+      socket.emit('call:offer', talking.offer);
+      socket.emit('call:update', talking.update);
+    }
   });
   app.addHook('onReady', async () => {
     await runtime.start();

@@ -2,6 +2,7 @@
 // across console reloads): loaded once, then kept current by 'agent:state' pushes.
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
+import { CLIENT_ERROR_CODES, isApiError } from '../services/api.ts';
 import { connectSocket } from '../services/socket.ts';
 import { telephonyApi, type AgentStatePayload, type CodeOption } from '../services/telephony.ts';
 
@@ -19,13 +20,30 @@ export const useAgentStore = defineStore('agent', () => {
 
   async function load(): Promise<void> {
     if (!subscribed) {
-      connectSocket().on('agent:state', set);
+      const socket = connectSocket();
+      socket.on('agent:state', set);
+      // Pushes sent while the socket was away (a server restart, a network blip) are lost: read the
+      // state again on every reconnect rather than trusting what the page last heard.
+      socket.io.on('reconnect', () => void refresh());
       subscribed = true;
     }
     ticking ??= setInterval(() => (now.value = Date.now()), 1000);
-    const [s, codes] = await Promise.all([telephonyApi.agentState(), telephonyApi.pauseCodes().catch(() => [])]);
+    const [s, codes] = await Promise.all([
+      telephonyApi.agentState(),
+      telephonyApi.pauseCodes().catch(() => []),
+    ]);
     set(s);
     pauseCodes.value = codes;
+  }
+
+  async function refresh(): Promise<void> {
+    try {
+      set(await telephonyApi.agentState());
+    } catch (err) {
+      // A server still starting (503) or unreachable: the next push or reconnect brings the state.
+      // Anything else (signed out: 401 is handled by the api client) is not this store's to hide.
+      if (!isApiError(err) || (err.status < 500 && err.code !== CLIENT_ERROR_CODES.network)) throw err;
+    }
   }
 
   async function run(action: () => Promise<AgentStatePayload>): Promise<void> {

@@ -1,6 +1,6 @@
 // The call on the agent's desk: the offer (screen pop), its live status, and the wrap-up that follows.
 // Call control is server-side (hold, transfer, conference go through REST); answer/mute are the softphone's.
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import { defineStore } from 'pinia';
 import { connectSocket } from '../services/socket.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type WrapUpBody,
 } from '../services/telephony.ts';
 import { nowMs } from '../modules/call-panel/timings.ts';
+import { useAgentStore } from './agent.ts';
 
 export const useCallsStore = defineStore('calls', () => {
   const offer = ref<CallOfferPayload | null>(null);
@@ -39,12 +40,27 @@ export const useCallsStore = defineStore('calls', () => {
       if (!offer.value || offer.value.callId === payload.callId) update.value = payload;
     });
     socket.on('call:ended', (payload) => {
-      const mine = !offer.value || offer.value.callId === payload.callId || update.value?.callId === payload.callId;
+      const mine =
+        !offer.value || offer.value.callId === payload.callId || update.value?.callId === payload.callId;
       if (!mine) return;
       update.value = update.value ? { ...update.value, status: 'ended' } : null;
       if (payload.wrapUpRequired) wrapUp.value = payload;
       else if (offer.value?.callId === payload.callId) offer.value = null;
     });
+    // A call that ended while the console was away (a reconnect after a server restart) sends no
+    // call:ended any more: when the agent's state comes back free of it, the desk lets it go.
+    const agent = useAgentStore();
+    watch(
+      () => agent.state,
+      (s) => {
+        const desk = offer.value?.callId;
+        if (!s || !desk || wrapUp.value || s.callId === desk) return;
+        if (s.state === 'ready' || s.state === 'paused' || s.state === 'signedOut') {
+          offer.value = null;
+          update.value = null;
+        }
+      },
+    );
     void telephonyApi
       .dispositions()
       .then((d) => (dispositions.value = d))
