@@ -17,5 +17,7 @@ COPY --from=build /app /app
 RUN npm prune --omit=dev --no-audit --no-fund || true
 USER node
 EXPOSE 3000
-# Migrations run before the server starts; both are idempotent.
-CMD ["sh", "-c", "node_modules/.bin/tsx server/src/cli/migrate.ts && exec node_modules/.bin/tsx server/src/main.ts"]
+# Migrations run before the server starts; both are idempotent. The server runs as `node --import tsx`,
+# not under the `tsx` CLI: with no wrapper process in between, docker's SIGTERM reaches the server itself
+# (graceful close) and a crash is the container's exit, which the compose restart policy restarts.
+CMD ["sh", "-c", "node --import tsx server/src/cli/migrate.ts && exec node --import tsx server/src/main.ts"]
