@@ -7,7 +7,12 @@ import { defineConfig } from 'vitest/config';
 // (tests/support/netns/run.ts sets RINGSIDE_NETNS), where the e2e Asterisk, a private Redis, the server and
 // Chromium share one loopback. `npm run test:e2e-webrtc` is the way in.
 const inNetns = Boolean(process.env.RINGSIDE_NETNS);
-const webrtcFiles = ['tests/e2e/inbound*.test.ts', 'tests/e2e/supervision.test.ts', 'tests/e2e/outbound-campaign.test.ts'];
+const webrtcFiles = [
+  'tests/e2e/inbound*.test.ts',
+  'tests/e2e/supervision.test.ts',
+  'tests/e2e/outbound-campaign.test.ts',
+  'tests/e2e/faults/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -15,7 +20,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['pbx/src/**/*.test.ts', 'pbx/scripts/**/*.test.ts', 'server/src/**/*.test.ts', 'web-agent/src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'pbx/src/**/*.test.ts',
+            'pbx/scripts/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'web-agent/src/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

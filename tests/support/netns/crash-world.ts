@@ -1,0 +1,171 @@
+// A contact centre to crash, for the fault tests and bench:recovery (inside the test network namespace):
+// agents whose phones answer at once and play 440 Hz (Local/tone@ringside-test), one queue with no wrap-up
+// and recording on, a DID, a customer per caller number, and the server running as its own process
+// (tests/support/server-child.ts) so it can be killed. Callers come in through the trunk: the fake carrier
+// originates them from its CLI (dialplans/carrier.conf carrier-call-ringside) speaking 1000 Hz.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { carrierCli } from '../../../pbx/scripts/carrier.ts';
+import { calls } from '../../../server/src/db/schema/calls.ts';
+import { connectAdapter, uniqueApp, until, type Recorder } from '../../integration/pbx/support.ts';
+import { login } from '../../integration/telephony/support.ts';
+import { freePort, httpLogin, startChildServer, type ChildServer } from '../server-child.ts';
+import { startTestServer, type TestServer } from '../test-server.ts';
+import { ariClient } from './ari.ts';
+import { CARRIER_E2E_INSTANCE } from './carrier-e2e.ts';
+
+export const CALLER_HZ = 1000;
+export const AGENT_HZ = 440;
+const PW = 'crash-world-pw-123';
+
+export interface TalkBridge {
+  callId: string;
+  /** The caller's channel (PJSIP, from the carrier trunk). */
+  caller: string;
+  /** The agent's leg (a Local channel to the agent's phone). */
+  agent: string;
+}
+
+export interface CrashWorld {
+  /** In-process app on the same database, telephony off: setup and database reads. */
+  setup: TestServer;
+  server: ChildServer;
+  probe: Recorder;
+  did: string;
+  agentNames: string[];
+  logFile: string;
+  callerNumber(i: number): string;
+  placeCall(i: number): Promise<void>;
+  signInAgents(): Promise<void>;
+  talkBridges(): Promise<TalkBridge[]>;
+  rows(): Promise<(typeof calls.$inferSelect)[]>;
+  /** SIGKILL the serving process; the supervisor starts a new one (same port, database, Redis, app). */
+  crashAndRestart(): Promise<{ killedAt: number; restartedAt: number }>;
+  hangupEverything(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function crashWorld(opts: { agents: number; callers: number }): Promise<CrashWorld> {
+  const setup = await startTestServer({ listen: false, overrides: { PBX_ENABLED: 'false' } });
+  await setup.createUser({ username: 'crash.admin', password: PW, roles: ['admin'] });
+  const admin = await login(setup, 'crash.admin', PW);
+  const agentNames = Array.from({ length: opts.agents }, (_, i) => `crash.agent${i}`);
+  const members: { userId: string; penalty: number }[] = [];
+  for (const name of agentNames) {
+    const id = await setup.createUser({ username: name, password: PW, roles: ['agent'], displayName: name });
+    const r = await admin.put(`/api/agents/${id}/profile`, {
+      dialTarget: 'Local/tone@ringside-test',
+      skills: {},
+    });
+    if (r.status !== 200) throw new Error(`profile ${r.status} ${JSON.stringify(r.body)}`);
+    members.push({ userId: id, penalty: 0 });
+  }
+  const q = await admin.post<{ id: string }>('/api/queues', {
+    name: 'Crash queue',
+    strategy: 'longestIdle',
+    ringTimeoutSec: 10,
+    wrapUpSec: 0,
+    recordCalls: true,
+    members,
+  });
+  if (q.status !== 201) throw new Error(`queue ${q.status} ${JSON.stringify(q.body)}`);
+  const did = `4009${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const d = await admin.post('/api/dids', { number: did, targetKind: 'queue', targetId: q.body.id });
+  if (d.status !== 201) throw new Error(`did ${d.status} ${JSON.stringify(d.body)}`);
+  const callerNumber = (i: number) => `1390000${String(i).padStart(4, '0')}`;
+  for (let i = 0; i < opts.callers; i++)
+    await admin.post('/api/customers', { name: `来电客户${i}`, phones: [{ number: callerNumber(i) }] });
+
+  const env = {
+    DATABASE_URL: setup.config.DATABASE_URL,
+    ROLES: 'all',
+    PBX_ENABLED: 'true',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    ARI_APP: setup.config.ARI_APP,
+  };
+  const runDir = mkdtempSync(join(tmpdir(), 'rs-crash-'));
+  const logFile = join(runDir, 'server.log');
+  // Under the supervisor `npm start` runs: the crash is survived the way production survives it.
+  const server = startChildServer(env, await freePort(), logFile, { runDir });
+  const serverPid = () => Number(readFileSync(join(runDir, 'server.pid'), 'utf8').trim());
+  await server.healthy();
+  const probe = await connectAdapter(setup.config, uniqueApp('rs-probe'));
+  const ari = ariClient(setup.config);
+  const hangupEverything = async () => {
+    for (const c of await ari.channels()) await ari.hangup(c.id);
+  };
+
+  return {
+    setup,
+    server,
+    probe,
+    did,
+    agentNames,
+    logFile,
+    callerNumber,
+    async placeCall(i) {
+      const r = await carrierCli(
+        { root: setup.config.PBX_ROOT, instance: CARRIER_E2E_INSTANCE },
+        `channel originate Local/${did}-${callerNumber(i)}@carrier-call-ringside application Playtones ${CALLER_HZ}`,
+      );
+      if (r.code !== 0) throw new Error(`carrier originate: ${r.stderr || r.stdout}`);
+    },
+    async signInAgents() {
+      for (const name of agentNames) {
+        const api = await httpLogin(server.url, name, PW);
+        await api.post('/api/agent/sign-in');
+        const r = await api.post('/api/agent/ready');
+        if (r.status !== 200) throw new Error(`ready ${name}: ${r.status} ${JSON.stringify(r.body)}`);
+      }
+    },
+    async talkBridges() {
+      const [bridges, channels] = await Promise.all([
+        ari.call<{ id: string; channels: string[] }[]>('GET', '/bridges'),
+        ari.channels(),
+      ]);
+      const name = new Map(channels.map((c) => [c.id, c.name]));
+      const out: TalkBridge[] = [];
+      for (const b of bridges) {
+        if (!b.id.startsWith('call-')) continue;
+        const caller = b.channels.find((c) => name.get(c)?.startsWith('PJSIP/'));
+        const agent = b.channels.find((c) => name.get(c)?.startsWith('Local/'));
+        if (caller && agent) out.push({ callId: b.id.slice(5), caller, agent });
+      }
+      return out;
+    },
+    rows: () => setup.app.db.select().from(calls),
+    async crashAndRestart() {
+      const old = serverPid();
+      process.kill(old, 'SIGKILL');
+      const killedAt = Date.now();
+      // The supervisor notices, waits its backoff and starts a new server process.
+      await until(
+        () => existsSync(join(runDir, 'server.pid')) && serverPid() !== old,
+        30_000,
+        'the supervisor to start a new server',
+      );
+      await server.healthy();
+      return { killedAt, restartedAt: spawnTimeAfter(logFile, killedAt) };
+    },
+    hangupEverything,
+    async close() {
+      await hangupEverything();
+      server.proc.kill('SIGTERM');
+      await server.exited();
+      await probe.adapter.close();
+      await setup.close();
+    },
+  };
+}
+
+/** When the supervisor spawned the server after `after` (its 'server started' log line). */
+function spawnTimeAfter(logFile: string, after: number): number {
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('"server started"')) continue;
+    const time = (JSON.parse(line) as { time: number }).time;
+    if (time >= after) return time;
+  }
+  throw new Error('no server start logged after the crash');
+}
