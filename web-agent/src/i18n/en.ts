@@ -40,6 +40,8 @@ const en: MessageSchema = {
     RS_RATE_LIMITED: 'Too many sign-in attempts. Please try again later',
     RS_VALIDATION: 'Some fields are invalid. Please check and try again',
     RS_UNAUTHENTICATED: 'Your session has expired. Please sign in again',
+    RS_IMPORT_TOO_LARGE: 'The file is over the import limits (20 MB, 100,000 rows, 200 columns). Split it and import the parts',
+    RS_IMPORT_BAD_FILE: 'The file could not be read. Save it as CSV or .xlsx and try again',
     network: 'Cannot reach the server. Check your connection and try again',
     generic: 'Something went wrong. Please try again later',
   },

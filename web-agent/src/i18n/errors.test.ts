@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../services/api.ts';
 import { errorMessageKey } from './errors.ts';
+import en from './en.ts';
 import zhCN from './zh-CN.ts';
 
 describe('error message keys', () => {
@@ -8,6 +9,11 @@ describe('error message keys', () => {
     expect(errorMessageKey(new ApiError(401, 'RS_INVALID_CREDENTIALS', 'x'))).toBe('errors.RS_INVALID_CREDENTIALS');
     expect(errorMessageKey(new ApiError(429, 'RS_RATE_LIMITED', 'x'))).toBe('errors.RS_RATE_LIMITED');
     expect(errorMessageKey(new ApiError(400, 'RS_VALIDATION', 'x'))).toBe('errors.RS_VALIDATION');
+  });
+
+  it('translates the import refusals (file over the limits, unreadable file)', () => {
+    expect(errorMessageKey(new ApiError(413, 'RS_IMPORT_TOO_LARGE', 'x'))).toBe('errors.RS_IMPORT_TOO_LARGE');
+    expect(errorMessageKey(new ApiError(400, 'RS_IMPORT_BAD_FILE', 'x'))).toBe('errors.RS_IMPORT_BAD_FILE');
   });
 
   it('says the server is unreachable for network failures and gateway errors', () => {
@@ -21,8 +27,9 @@ describe('error message keys', () => {
   });
 
   it('every key it can return exists in the messages', () => {
-    for (const code of ['RS_INVALID_CREDENTIALS', 'RS_RATE_LIMITED', 'RS_VALIDATION', 'RS_UNAUTHENTICATED', 'network', 'generic']) {
+    for (const code of ['RS_INVALID_CREDENTIALS', 'RS_RATE_LIMITED', 'RS_VALIDATION', 'RS_UNAUTHENTICATED', 'RS_IMPORT_TOO_LARGE', 'RS_IMPORT_BAD_FILE', 'network', 'generic']) {
       expect(zhCN.errors).toHaveProperty(code);
+      expect(en.errors).toHaveProperty(code);
     }
   });
 });

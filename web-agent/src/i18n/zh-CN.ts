@@ -41,6 +41,8 @@ const zhCN = {
     RS_RATE_LIMITED: '登录尝试过于频繁，请稍后再试',
     RS_VALIDATION: '提交的内容有误，请检查后重试',
     RS_UNAUTHENTICATED: '会话已过期，请重新登录',
+    RS_IMPORT_TOO_LARGE: '文件超出导入限制（20 MB、10 万行、200 列），请拆分后分批导入',
+    RS_IMPORT_BAD_FILE: '无法读取该文件，请另存为 CSV 或 .xlsx 后重试',
     network: '无法连接服务器，请检查网络后重试',
     generic: '操作失败，请稍后重试',
   },

@@ -8,7 +8,8 @@ import { campaignImports } from '../../db/schema/campaigns.ts';
 import { AppError } from '../../errors/catalog.ts';
 import { scopeOf } from '../access/request-scope.ts';
 import { writeAudit } from '../audit/service.ts';
-import { fileHashOf, readTable } from '../leads/import/table.ts';
+import { previewTable } from '../leads/import/table-offload.ts';
+import { acceptFileUploads, UPLOAD_BODY_LIMIT } from '../leads/import/upload.ts';
 import { addRecordsFromQuery } from './from-query.ts';
 import { suggestCampaignMapping, type ImportRow } from './list-import.ts';
 import { managedCampaign, managers } from './routes.ts';
@@ -17,9 +18,6 @@ const tags = ['campaigns'];
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const BatchParams = Type.Object({ id: Type.String({ format: 'uuid' }), batchId: Type.String({ format: 'uuid' }) });
-const FILE_TYPES = ['text/csv', 'application/octet-stream', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-const SAMPLE_ROWS = 10;
 
 function toDto(b: ImportRow) {
   return {
@@ -47,7 +45,7 @@ function toDto(b: ImportRow) {
  */
 export const campaignImportRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   // Encapsulated: only this plugin's routes take raw file bodies.
-  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+  acceptFileUploads(app);
 
   async function batchOf(campaignId: string, batchId: string): Promise<ImportRow> {
     const [b] = await app.db
@@ -60,18 +58,18 @@ export const campaignImportRoutes: FastifyPluginAsyncTypebox<{ config: Config }>
 
   app.post(
     '/api/campaigns/:id/imports',
-    { bodyLimit: MAX_FILE_BYTES, config: { access: managers }, schema: { tags, params: IdParams, querystring: CampaignImportUploadQuery, response: { 201: CampaignImportPreview, ...errors } } },
+    { bodyLimit: UPLOAD_BODY_LIMIT, config: { access: managers }, schema: { tags, params: IdParams, querystring: CampaignImportUploadQuery, response: { 201: CampaignImportPreview, ...errors } } },
     async (req, reply) => {
       const c = await managedCampaign(app, req, req.params.id);
       if (!Buffer.isBuffer(req.body)) throw new AppError('RS_UNSUPPORTED_MEDIA_TYPE', 'Send the file as the raw body (text/csv or an .xlsx content type)');
       const buf = req.body;
       if (!buf.length) throw new AppError('RS_VALIDATION', undefined, [{ path: 'file', message: 'the file is empty' }]);
-      const table = await readTable(buf, req.query.filename);
-      const dataRows = table.rows.filter((r) => r.some((v) => v.trim() !== ''));
-      const fileHash = fileHashOf(buf);
+      // Read in a parse worker (header, samples, count, hash): the event loop never parses a file.
+      const table = await previewTable(buf, req.query.filename);
+      const { fileHash } = table;
       const [batch] = await app.db
         .insert(campaignImports)
-        .values({ campaignId: c.id, filename: req.query.filename, fileHash, encoding: table.encoding, content: buf, totalRows: dataRows.length, createdBy: req.user!.id })
+        .values({ campaignId: c.id, filename: req.query.filename, fileHash, encoding: table.encoding, content: buf, totalRows: table.totalRows, createdBy: req.user!.id })
         .returning();
       const [previous] = await app.db
         .select({ id: campaignImports.id })
@@ -84,8 +82,8 @@ export const campaignImportRoutes: FastifyPluginAsyncTypebox<{ config: Config }>
         filename: req.query.filename,
         encoding: table.encoding,
         headers: table.headers,
-        sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((r) => table.headers.map((_, i) => r[i] ?? '')),
-        totalRows: dataRows.length,
+        sampleRows: table.sampleRows,
+        totalRows: table.totalRows,
         suggestedMapping: suggestCampaignMapping(table.headers),
         previousBatchId: previous?.id ?? null,
       });

@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { campaignImports, campaignRecords, dncNumbers } from '../../db/schema/campaigns.ts';
-import { fileHashOf, readTable } from '../leads/import/table.ts';
+import { openTableRows } from '../leads/import/table-offload.ts';
 import { normalizePhone } from '../phones/normalize.ts';
 import { isKnownZone, zoneOfNumber } from './timezone.ts';
 
@@ -77,14 +77,18 @@ export async function runCampaignImport(db: Db, importId: string, region: string
   const [batch] = await db.select().from(campaignImports).where(eq(campaignImports.id, importId));
   if (!batch || batch.status === 'done' || !batch.content || !batch.mapping) return batch;
   const started = Date.now();
-  const table = await readTable(batch.content, batch.filename);
-  const fileHash = fileHashOf(batch.content);
-  const rows = table.rows.map((cells, i) => ({ cells, rowNumber: i + 2 })).filter((r) => r.cells.some((v) => v.trim() !== ''));
-  await db.update(campaignImports).set({ status: 'running', totalRows: rows.length, processedRows: 0, importedRows: 0, duplicateRows: 0, skippedRows: 0, dncRows: 0, errorRows: 0, errors: [] }).where(eq(campaignImports.id, importId));
+  // Parsed in a worker thread that hands the rows over a chunk at a time (leads/import/table-offload.ts).
+  const table = await openTableRows(batch.content, batch.filename);
+  const { fileHash, totalRows } = table.meta;
+  try {
+    await db.update(campaignImports).set({ status: 'running', totalRows, processedRows: 0, importedRows: 0, duplicateRows: 0, skippedRows: 0, dncRows: 0, errorRows: 0, errors: [] }).where(eq(campaignImports.id, importId));
+  } catch (err) {
+    await table.close();
+    throw err;
+  }
   const seen = new Map<string, number>();
   const errors: RowError[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
+  for await (const chunk of table.chunks(CHUNK)) {
     await db.transaction(async (tx) => {
       const counts = { imported: 0, duplicate: 0, skipped: 0, dnc: 0, error: 0 };
       const keyOf = (n: number) => `${fileHash}:${n}`;

@@ -1,15 +1,36 @@
+import type { ImportLimits } from '../../../workers/limits.ts';
+import { tooLarge } from './file-errors.ts';
+
+type CsvLimits = Pick<ImportLimits, 'maxRows' | 'maxColumns' | 'maxCells'>;
+const UNLIMITED: CsvLimits = { maxRows: Infinity, maxColumns: Infinity, maxCells: Infinity };
+
 /**
  * RFC 4180 CSV: quoted fields with doubled quotes, embedded newlines, CRLF or LF, comma or (detected from
  * the header line) semicolon/tab separators. A single pass over char codes: 100k rows parse in well under
- * a second, which matters for the import budget.
+ * a second, which matters for the import budget. Rows, columns and cells are counted as they are read
+ * and the parse stops at the first limit crossed (RS_IMPORT_TOO_LARGE), before the rest is allocated.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, limits: CsvLimits = UNLIMITED): string[][] {
   const sep = detectSeparator(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let i = 0;
+  let cells = 0;
+  let filledRows = 0;
   const n = text.length;
+  const pushField = () => {
+    if (row.length >= limits.maxColumns) throw tooLarge(`row ${rows.length + 1} has more than ${limits.maxColumns} columns`);
+    if (++cells > limits.maxCells) throw tooLarge(`more than ${limits.maxCells} cells`);
+    row.push(field);
+    field = '';
+  };
+  const pushRow = () => {
+    // The header plus maxRows data rows; blank lines are not rows to import (each still counts as a cell).
+    if (row.some((v) => v !== '') && ++filledRows > limits.maxRows + 1) throw tooLarge(`more than ${limits.maxRows} rows`);
+    rows.push(row);
+    row = [];
+  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 34 && field === '') {
@@ -19,14 +40,11 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (c === sep) {
-      row.push(field);
-      field = '';
+      pushField();
       i++;
     } else if (c === 10 || c === 13) {
-      row.push(field);
-      field = '';
-      rows.push(row);
-      row = [];
+      pushField();
+      pushRow();
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     } else {
       const next = nextSpecial(text, i, sep);
@@ -35,8 +53,8 @@ export function parseCsv(text: string): string[][] {
     }
   }
   if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
+    pushField();
+    pushRow();
   }
   // Blank lines stay, so row numbers match what the user sees; the importer skips them.
   return rows;

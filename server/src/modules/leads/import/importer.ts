@@ -9,7 +9,7 @@ import { findExisting } from './dedupe.ts';
 import { planChunk } from './plan.ts';
 import { alreadyImported, editableLeadIds, type ImportCounters } from './repository.ts';
 import { isIssue, toCandidate, type LeadCandidate, type RowIssue } from './rows.ts';
-import { fileHashOf, readTable } from './table.ts';
+import { openTableRows, type NumberedRow } from './table-offload.ts';
 import { ensureRunningBatch, finishBatch, writeChunk } from './write.ts';
 
 export interface ImportDeps {
@@ -56,16 +56,20 @@ const rowHashOf = (fileHash: string, rowNumber: number) => createHash('sha256').
  */
 export async function importLeadsFile(deps: ImportDeps, input: ImportInput): Promise<ImportCounters> {
   const started = Date.now();
-  const table = await readTable(input.buffer, input.filename);
-  const numbered = table.rows.map((cells, i) => ({ cells, rowNumber: i + 2 })).filter((r) => r.cells.some((v) => v.trim() !== ''));
+  // Parsed in a worker thread that hands the rows over a chunk at a time (table-offload.ts).
+  const table = await openTableRows(input.buffer, input.filename);
   const state: RunState = {
-    deps, input, fileHash: fileHashOf(input.buffer), keys: input.dedupeKeys ?? DEFAULT_DEDUPE_KEYS, seen: new Map(),
-    counters: { totalRows: numbered.length, processedRows: 0, importedRows: 0, updatedRows: 0, skippedRows: 0, errorRows: 0 },
+    deps, input, fileHash: table.meta.fileHash, keys: input.dedupeKeys ?? DEFAULT_DEDUPE_KEYS, seen: new Map(),
+    counters: { totalRows: table.meta.totalRows, processedRows: 0, importedRows: 0, updatedRows: 0, skippedRows: 0, errorRows: 0 },
   };
-  await ensureRunningBatch(deps.db, input, state.fileHash, table.encoding, state.counters);
-  const size = deps.chunkSize ?? 2000;
-  for (let i = 0; i < numbered.length; i += size) {
-    await runChunk(state, numbered.slice(i, i + size));
+  try {
+    await ensureRunningBatch(deps.db, input, state.fileHash, table.meta.encoding, state.counters);
+  } catch (err) {
+    await table.close();
+    throw err;
+  }
+  for await (const rows of table.chunks(deps.chunkSize ?? 2000)) {
+    await runChunk(state, rows);
     await input.onProgress?.({ ...state.counters });
   }
   await finishBatch(deps.db, input, state.counters, Date.now() - started);
@@ -89,7 +93,7 @@ async function dropInvalidCustom(deps: ImportDeps, cands: LeadCandidate[], issue
   }
 }
 
-async function runChunk(s: RunState, rows: { cells: string[]; rowNumber: number }[]): Promise<void> {
+async function runChunk(s: RunState, rows: NumberedRow[]): Promise<void> {
   const { deps, input } = s;
   const issues: RowIssue[] = [];
   const hashes = new Map<number, string>(rows.map((r) => [r.rowNumber, rowHashOf(s.fileHash, r.rowNumber)]));

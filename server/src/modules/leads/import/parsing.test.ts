@@ -14,6 +14,14 @@ describe('csv parsing', () => {
     expect(parseCsv('a;b\n\n1;2')).toEqual([['a', 'b'], [''], ['1', '2']]);
     expect(parseCsv('a\tb\n1\t2\n')).toEqual([['a', 'b'], ['1', '2']]);
   });
+
+  it('stops at the first row, column or cell past the limits (blank lines are not rows)', () => {
+    const limits = { maxRows: 2, maxColumns: 3, maxCells: 20 };
+    expect(parseCsv('h\n1\n\n\n2\n', limits)).toHaveLength(5);
+    expect(() => parseCsv('h\n1\n2\n3\n', limits)).toThrow(expect.objectContaining({ code: 'RS_IMPORT_TOO_LARGE', details: [{ path: 'file', message: 'more than 2 rows' }] }));
+    expect(() => parseCsv('a,b,c,d\n', limits)).toThrow(expect.objectContaining({ details: [{ path: 'file', message: 'row 1 has more than 3 columns' }] }));
+    expect(() => parseCsv('a,b\n'.repeat(11), { ...limits, maxRows: 100 })).toThrow(expect.objectContaining({ details: [{ path: 'file', message: 'more than 20 cells' }] }));
+  });
 });
 
 describe('encoding detection', () => {

@@ -9,21 +9,20 @@ import { access } from '../../auth/guard.ts';
 import { toCsv } from './csv-export.ts';
 import { findVisibleBatch, listIssues } from './repository.ts';
 import { commitImport, previewUpload, toBatchDto } from './service.ts';
+import { acceptFileUploads, UPLOAD_BODY_LIMIT } from './upload.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody };
 const importers = access.roles('admin', 'supervisor', 'sales');
-const FILE_TYPES = ['text/csv', 'application/octet-stream', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Bulk import (M4): raw file upload → preview + suggested mapping → commit as a job → progress → issues. */
 export const leadImportRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   // Encapsulated in this plugin: only the upload route takes raw file bodies.
-  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+  acceptFileUploads(app);
 
   app.post(
     '/api/leads/imports',
-    { bodyLimit: MAX_FILE_BYTES, config: { access: importers }, schema: { tags: ['leads'], querystring: ImportUploadQuery, response: { 201: ImportPreview, ...errors } } },
+    { bodyLimit: UPLOAD_BODY_LIMIT, config: { access: importers }, schema: { tags: ['leads'], querystring: ImportUploadQuery, response: { 201: ImportPreview, ...errors } } },
     async (req, reply) => {
       if (!Buffer.isBuffer(req.body)) throw new AppError('RS_UNSUPPORTED_MEDIA_TYPE', 'Send the file as the raw body (text/csv or an .xlsx content type)');
       return reply.status(201).send(await previewUpload(app.db, req.user!, req.body, req.query.filename));

@@ -8,25 +8,20 @@ import { listDefinitions } from '../../custom-fields/repository.ts';
 import { DEFAULT_DEDUPE_KEYS } from './importer.ts';
 import { suggestMapping } from './mapping.ts';
 import { findVisibleBatch, insertBatch, previousImportOf, updateBatch, type BatchRow } from './repository.ts';
-import { fileHashOf, readTable } from './table.ts';
+import { previewTable } from './table-offload.ts';
 
-const SAMPLE_ROWS = 10;
-
-/** Parses the upload once for the preview and keeps the bytes on the batch for the commit. */
+/** Parses the upload once (in a parse worker) for the preview and keeps the bytes on the batch for the commit. */
 export async function previewUpload(db: Db, user: SessionUser, buf: Buffer, filename: string): Promise<ImportPreview> {
   if (!buf.length) throw new AppError('RS_VALIDATION', undefined, [{ path: 'file', message: 'the file is empty' }]);
-  const table = await readTable(buf, filename);
-  const fileHash = fileHashOf(buf);
-  const dataRows = table.rows.filter((r) => r.some((v) => v.trim() !== ''));
+  const table = await previewTable(buf, filename);
   const batch = await insertBatch(db, {
-    filename, fileHash, encoding: table.encoding, content: buf, totalRows: dataRows.length,
+    filename, fileHash: table.fileHash, encoding: table.encoding, content: buf, totalRows: table.totalRows,
     ownerId: user.id, teamId: user.teamId, createdBy: user.id,
   });
   return {
-    batchId: batch.id, filename, encoding: table.encoding, headers: table.headers,
-    sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((r) => table.headers.map((_, i) => r[i] ?? '')),
-    totalRows: dataRows.length, suggestedMapping: suggestMapping(table.headers, await listDefinitions(db, 'lead', true)),
-    previousBatchId: await previousImportOf(db, fileHash, batch.id),
+    batchId: batch.id, filename, encoding: table.encoding, headers: table.headers, sampleRows: table.sampleRows,
+    totalRows: table.totalRows, suggestedMapping: suggestMapping(table.headers, await listDefinitions(db, 'lead', true)),
+    previousBatchId: await previousImportOf(db, table.fileHash, batch.id),
   };
 }
 
