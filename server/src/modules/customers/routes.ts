@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config/index.ts';
@@ -27,7 +28,7 @@ export const customerRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = asy
   });
 
   app.get('/api/customers/export.csv', { config: { access: CRM_USERS }, schema: { tags, querystring: ExportQuery } }, async (req, reply) => {
-    const csv = await exportCustomersCsv(app.db, await scopeOf(app, req), req.query, new Date());
+    const csv = Readable.from(exportCustomersCsv(app.db, await scopeOf(app, req), req.query, new Date()));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="customers-${new Date().toISOString().slice(0, 10)}.csv"`)
