@@ -1,6 +1,7 @@
 // The fake carrier and the trunk on the real Asterisk: every number pattern of dialplans/carrier.conf,
 // originated over ARI through PJSIP/<number>@carrier, classified from the real ChannelDestroyed cause by
-// the dialer's classification (server/src/core/dialer/attempt-classify.ts); and AMD through the dialer's dialplan hop.
+// the dialer's classification (server/src/core/dialer/attempt-classify.ts); and AMD through the port's
+// startAmd (a dialplan detour inside the adapter) with its typed amdResult.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PbxEvent } from '@ringside/pbx';
 import { outcomeOfUnanswered } from '../../../server/src/core/dialer/attempt-classify.ts';
@@ -17,6 +18,7 @@ afterAll(() => rec?.adapter.close());
 
 type Destroyed = Extract<PbxEvent, { type: 'channelDestroyed' }>;
 type Entered = Extract<PbxEvent, { type: 'callEntered' }>;
+type AmdResult = Extract<PbxEvent, { type: 'amdResult' }>;
 
 let seq = 0;
 /** A Chinese-looking E.164 number (without '+') whose last five digits are `code`. */
@@ -28,12 +30,20 @@ function number(code: string): string {
 async function dial(code: string, timeoutSec = 15): Promise<{ channelId: string; started: number }> {
   const channelId = `it-dial-${code}-${Date.now()}-${seq}`;
   const started = Date.now();
-  await rec.adapter.originate({ target: { kind: 'number', number: number(code), trunk: 'carrier' }, channelId, appArgs: ['dialer', code], timeoutSec, callerId: { number: '862000000000' } });
+  await rec.adapter.originate({
+    target: { kind: 'number', number: number(code), trunk: 'carrier' },
+    channelId,
+    appArgs: ['dialer', code],
+    timeoutSec,
+    callerId: { number: '862000000000' },
+  });
   return { channelId, started };
 }
 
 const destroyed = (channelId: string, timeoutMs = 30_000) =>
   rec.next((e): e is Destroyed => e.type === 'channelDestroyed' && e.channelId === channelId, timeoutMs);
+const amdResult = (channelId: string, timeoutMs = 15_000) =>
+  rec.next((e): e is AmdResult => e.type === 'amdResult' && e.channelId === channelId, timeoutMs);
 const entered = (channelId: string, pred: (e: Entered) => boolean = () => true, timeoutMs = 15_000) =>
   rec.next((e): e is Entered => e.type === 'callEntered' && e.channelId === channelId && pred(e), timeoutMs);
 
@@ -43,7 +53,9 @@ describe('fake carrier through the trunk', () => {
     const congestion = await dial('50000');
     const unallocated = await dial('60000');
     const ringThen480 = await dial('31003');
-    const results = await Promise.all([busy, congestion, unallocated, ringThen480].map((d) => destroyed(d.channelId)));
+    const results = await Promise.all(
+      [busy, congestion, unallocated, ringThen480].map((d) => destroyed(d.channelId)),
+    );
     expect(results.map((r) => [r.cause, outcomeOfUnanswered(r.outcome)])).toEqual([
       [17, 'busy'],
       [34, 'congestion'],
@@ -72,20 +84,16 @@ describe('fake carrier through the trunk', () => {
     expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(1_500);
   }, 30_000);
 
-  it('AMD through the dialer hop: a long greeting (9xxxx) is MACHINE, a short hello (2xxNN) is HUMAN', async () => {
+  it('AMD (startAmd): a long greeting (9xxxx) is a machine, a short hello (2xxNN) is a human; no stasisEnd for the detour', async () => {
     const machine = await dial('90000');
     const human = await dial('20009');
     await Promise.all([entered(machine.channelId), entered(human.channelId)]);
-    for (const d of [machine, human]) {
-      await rec.adapter.setVariable(d.channelId, 'DIALER_APP', app);
-      await rec.adapter.continueInDialplan(d.channelId, { context: 'ringside-dialer-amd', extension: 's', priority: 1 });
-    }
-    const [m, h] = await Promise.all([
-      entered(machine.channelId, (e) => e.args[0] === 'dialer-amd', 15_000),
-      entered(human.channelId, (e) => e.args[0] === 'dialer-amd', 15_000),
-    ]);
-    expect(m.args[1]).toBe('MACHINE');
-    expect(h.args.slice(1)).toEqual(['HUMAN', expect.stringMatching(/^HUMAN/)]);
+    for (const d of [machine, human]) await rec.adapter.startAmd(d.channelId);
+    const [m, h] = await Promise.all([amdResult(machine.channelId), amdResult(human.channelId)]);
+    expect(m).toMatchObject({ verdict: 'machine' });
+    expect(h).toMatchObject({ verdict: 'human', detail: expect.stringMatching(/^HUMAN/) });
+    const ids = [machine.channelId, human.channelId];
+    expect(rec.events.some((e) => e.type === 'stasisEnd' && ids.includes(e.channelId))).toBe(false);
     await rec.adapter.hangup(machine.channelId);
     await rec.adapter.hangup(human.channelId);
   }, 40_000);

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { calls } from '../../db/schema/calls.ts';
 import type { Db } from '../../db/client.ts';
 import { logActivity } from '../activities/service.ts';
-import type { PopData } from '../telephony/types.ts';
+import type { PopData } from '../telephony/facade.ts';
 import type { AttemptOutcome } from '../../core/dialer/attempt-classify.ts';
 
 export interface UnconnectedAttempt {
@@ -27,12 +27,26 @@ export async function writeUnconnectedAttempt(db: Db, a: UnconnectedAttempt): Pr
   const party = a.pop?.party ?? null;
   const customerId = party?.customerId ?? (party?.type === 'customer' ? party.id : null);
   await db.transaction(async (tx) => {
-    await tx.insert(calls).values({
-      id: a.callId, direction: 'outbound', callerNumber: a.callerId, callerE164: a.number, calledNumber: a.number,
-      customerId, partyType: party?.type ?? null, partyId: party?.id ?? null,
-      outcome: a.outcome, cause: a.cause === null ? null : String(a.cause), enteredAt: a.startedAt,
-      answeredAt: a.answeredAt, endedAt: a.endedAt, talkMs: a.answeredAt ? a.endedAt.getTime() - a.answeredAt.getTime() : 0, waitMs: 0,
-    }).onConflictDoNothing();
+    await tx
+      .insert(calls)
+      .values({
+        id: a.callId,
+        direction: 'outbound',
+        callerNumber: a.callerId,
+        callerE164: a.number,
+        calledNumber: a.number,
+        customerId,
+        partyType: party?.type ?? null,
+        partyId: party?.id ?? null,
+        outcome: a.outcome,
+        cause: a.cause === null ? null : String(a.cause),
+        enteredAt: a.startedAt,
+        answeredAt: a.answeredAt,
+        endedAt: a.endedAt,
+        talkMs: a.answeredAt ? a.endedAt.getTime() - a.answeredAt.getTime() : 0,
+        waitMs: 0,
+      })
+      .onConflictDoNothing();
     if (!party) return;
     const activity = await logActivity(tx, {
       kind: 'call',
@@ -42,7 +56,13 @@ export async function writeUnconnectedAttempt(db: Db, a: UnconnectedAttempt): Pr
       contactId: party.type === 'contact' ? party.id : null,
       leadId: party.type === 'lead' ? party.id : null,
       callId: a.callId,
-      details: { direction: 'outbound', outcome: a.outcome, durationSec: 0, campaign: a.campaignName, amdResult: a.amdResult },
+      details: {
+        direction: 'outbound',
+        outcome: a.outcome,
+        durationSec: 0,
+        campaign: a.campaignName,
+        amdResult: a.amdResult,
+      },
       ownerId: null,
       teamId: null,
       actorUserId: null,

@@ -2,6 +2,8 @@
 // agents' live states. No telephony here → app.dialer is null and the preview routes answer 503.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { TelephonyFacade } from '../telephony/facade.ts';
+import { attemptsKey, RedisAttemptStore } from './attempt-store.ts';
 import { DialerRuntime } from './runtime.ts';
 
 declare module 'fastify' {
@@ -17,7 +19,15 @@ export const dialerPlugin = fp(async (app: FastifyInstance) => {
     app.decorate('dialer', null);
     return;
   }
-  const dialer = new DialerRuntime({ pbx: telephony.pbx, telephony, db: app.db, io: app.io, log: app.log });
+  // Attempts in progress persist per Stasis app (tests run their own), so a restart can finish them.
+  const store = new RedisAttemptStore(app.redis, attemptsKey(telephony.pbx.app));
+  const dialer = new DialerRuntime({
+    telephony: new TelephonyFacade(telephony),
+    store,
+    db: app.db,
+    io: app.io,
+    log: app.log,
+  });
   app.decorate('dialer', dialer);
   // Registered after the telephony plugin, so its onReady (runtime started) has run before this one.
   app.addHook('onReady', async () => {

@@ -8,7 +8,7 @@ import { contacts, customers } from '../../db/schema/customers.ts';
 import { leads } from '../../db/schema/leads.ts';
 import type { DialTarget } from '../campaigns/dialer-store.ts';
 import { customer360 } from '../customer360/service.ts';
-import type { PopData } from '../telephony/types.ts';
+import type { PopData } from '../telephony/facade.ts';
 
 async function partyOf(db: Db, t: DialTarget): Promise<PartyRef | null> {
   if (t.contactId) {

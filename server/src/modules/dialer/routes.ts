@@ -41,7 +41,7 @@ export const dialerRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async
     const d = dialer();
     const claim = d.previewClaims.get(req.params.id);
     if (!claim || claim.agentId !== req.user!.id) throw new AppError('RS_PREVIEW_NOT_CLAIMED');
-    if (!d.deps.pbx.connected) throw new AppError('RS_PBX_UNAVAILABLE');
+    if (!d.deps.telephony.pbx.connected) throw new AppError('RS_PBX_UNAVAILABLE');
     await d.reload();
     const callId = await d.dialPreview(claim.agentId, claim.target);
     if (!callId) throw new AppError('RS_CAMPAIGN_STATE');

@@ -18,6 +18,9 @@ import type { TelephonyListener } from './runtime-events.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 
 export { campaignQueueId, type CampaignCallHandover };
+// Types other modules need to talk to the facade (the dialer builds a pop and reads call transitions).
+export type { PopData } from './types.ts';
+export type { TelephonyEvent } from './runtime-events.ts';
 
 export class TelephonyFacade {
   constructor(private readonly rt: TelephonyRuntime) {}
@@ -28,6 +31,11 @@ export class TelephonyFacade {
 
   now(): number {
     return this.rt.now();
+  }
+
+  /** True once the calls held at start were reconciled with the PBX (a restarted dialer resumes after it). */
+  get reconciled(): boolean {
+    return this.rt.reconciled;
   }
 
   // ------------------------------------------------------------- legs and PBX events
