@@ -11,15 +11,25 @@ import type {
   SnoopRequest,
 } from '../port/commands.ts';
 import { PbxError } from '../port/errors.ts';
-import type { MediaTarget, PbxEvent } from '../port/events.ts';
+import type { LiveBridge, LiveChannel, MediaTarget, PbxEvent } from '../port/events.ts';
 import type { HangupReason } from '../port/outcome.ts';
 import type { PbxListener, PbxPort } from '../port/port.ts';
+import { AMD_DIALPLAN, AMD_RETURN_APP_VARIABLE, AmdDetours } from './amd.ts';
 import type { AriBridge, AriChannel, AriPlayback } from './ari-json.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { hangupParams } from './causes.ts';
+import { DEFAULT_NUMBER_ADDRESS, isNumberAddressTemplate } from './dial-target.ts';
 import { EventSocket, type SocketStatus } from './event-socket.ts';
+import { listLiveBridges, listLiveChannels, readVariable } from './listing.ts';
+import { bridgeName } from './live-map.ts';
 import { mapAriEvent } from './map-event.ts';
+import { originateRequest } from './originate-request.ts';
 import { AriRest, seg, type Query } from './rest.ts';
+
+/** dialplans/fallback.conf: the announcement a caller hears when we cannot take the call. */
+const FALLBACK_DIALPLAN = { context: 'ringside-fallback', extension: 'unavailable', priority: 1 } as const;
+/** The DID the fallback reads to pick its prompt languages. */
+const FALLBACK_DID_VARIABLE = 'RINGSIDE_DID';
 
 export interface AsteriskAdapterOptions {
   /** ARI base URL, e.g. http://127.0.0.1:8088 */
@@ -35,6 +45,12 @@ export interface AsteriskAdapterOptions {
   requestTimeoutMs?: number;
   /** Called when a listener throws (listeners must not; this keeps one bug from stopping events). */
   onListenerError?: (err: unknown, event: PbxEvent) => void;
+  /**
+   * Dial address of a number originated without a trunk, "{number}" replaced (default
+   * Local/{number}@ringside-outbound: the dialplan's outbound routing). Tests aim it at a Local test
+   * extension; a deployment may aim it at its own routing context.
+   */
+  numberAddress?: string;
 }
 
 function recordQuery(o: RecordOptions): Query {
@@ -58,10 +74,24 @@ export class AsteriskAdapter implements PbxPort {
   private readonly rest: AriRest;
   private readonly socket: EventSocket;
   private readonly listeners = new Set<PbxListener>();
+  private readonly amd = new AmdDetours();
+  private readonly numberAddress: string;
 
   constructor(private readonly opts: AsteriskAdapterOptions) {
     this.app = opts.app ?? 'ringside';
-    this.rest = new AriRest({ url: opts.url, user: opts.user, password: opts.password, timeoutMs: opts.requestTimeoutMs });
+    this.numberAddress = opts.numberAddress || DEFAULT_NUMBER_ADDRESS;
+    if (!isNumberAddressTemplate(this.numberAddress)) {
+      throw new PbxError(
+        'invalid',
+        `numberAddress is not a dial address template: ${JSON.stringify(this.numberAddress)}`,
+      );
+    }
+    this.rest = new AriRest({
+      url: opts.url,
+      user: opts.user,
+      password: opts.password,
+      timeoutMs: opts.requestTimeoutMs,
+    });
     this.socket = new EventSocket({
       url: opts.url,
       user: opts.user,
@@ -69,7 +99,11 @@ export class AsteriskAdapter implements PbxPort {
       app: this.app,
       backoff: opts.backoff,
       pingIntervalMs: opts.pingIntervalMs,
-      onEvent: (e) => mapAriEvent(e).forEach((ev) => this.emit(ev)),
+      onEvent: (e) =>
+        mapAriEvent(e).forEach((ev) => {
+          const routed = this.amd.route(ev);
+          if (routed) this.emit(routed);
+        }),
       onStatus: (s) => this.emit(this.statusEvent(s)),
       onOpen: () => this.resubscribe(),
     });
@@ -152,19 +186,13 @@ export class AsteriskAdapter implements PbxPort {
     await this.rest.request('stopMoh', 'DELETE', this.ch(channelId, '/moh'));
   }
   async setVariable(channelId: string, name: string, value: string): Promise<void> {
-    await this.rest.request('setVariable', 'POST', this.ch(channelId, '/variable'), { variable: name, value });
+    await this.rest.request('setVariable', 'POST', this.ch(channelId, '/variable'), {
+      variable: name,
+      value,
+    });
   }
-  async getVariable(channelId: string, name: string): Promise<string | undefined> {
-    try {
-      const res = await this.rest.request<{ value?: string }>('getVariable', 'GET', this.ch(channelId, '/variable'), {
-        variable: name,
-      });
-      return res.value;
-    } catch (err) {
-      // ARI answers 404 both for an unknown channel and for an unset variable; only the text differs.
-      if (err instanceof PbxError && err.code === 'not-found' && /variable/i.test(err.message)) return undefined;
-      throw err;
-    }
+  getVariable(channelId: string, name: string): Promise<string | undefined> {
+    return readVariable(this.rest, 'getVariable', channelId, name);
   }
   async sendDtmf(channelId: string, digits: string, opts: SendDtmfOptions = {}): Promise<void> {
     await this.rest.request('sendDtmf', 'POST', this.ch(channelId, '/dtmf'), {
@@ -181,21 +209,25 @@ export class AsteriskAdapter implements PbxPort {
       label: t.label,
     });
   }
+  async playFallback(channelId: string, did: string): Promise<void> {
+    await this.setVariable(channelId, FALLBACK_DID_VARIABLE, did);
+    await this.continueInDialplan(channelId, FALLBACK_DIALPLAN);
+  }
   async originate(r: OriginateRequest): Promise<{ channelId: string }> {
-    const callerId = r.callerId ? (r.callerId.name ? `"${r.callerId.name}" <${r.callerId.number}>` : r.callerId.number) : undefined;
-    const query: Query = {
-      endpoint: r.endpoint,
-      app: this.app,
-      appArgs: r.appArgs?.join(','),
-      callerId,
-      timeout: r.timeoutSec,
-      channelId: r.channelId,
-      otherChannelId: r.otherChannelId,
-      formats: r.formats?.join(','),
-    };
-    const body = r.variables ? { variables: r.variables } : undefined;
+    const { query, body } = originateRequest(r, this.app, this.numberAddress);
     const ch = await this.rest.request<AriChannel>('originate', 'POST', '/channels', query, body);
     return { channelId: ch.id };
+  }
+  async startAmd(channelId: string): Promise<void> {
+    // Remembered before the request: the detour's StasisEnd may arrive before the HTTP reply.
+    this.amd.start(channelId);
+    try {
+      await this.setVariable(channelId, AMD_RETURN_APP_VARIABLE, this.app);
+      await this.rest.request('startAmd', 'POST', this.ch(channelId, '/continue'), { ...AMD_DIALPLAN });
+    } catch (err) {
+      this.amd.cancel(channelId);
+      throw err;
+    }
   }
   async snoop(r: SnoopRequest): Promise<{ channelId: string }> {
     const ch = await this.rest.request<AriChannel>('snoop', 'POST', this.ch(r.channelId, '/snoop'), {
@@ -208,11 +240,22 @@ export class AsteriskAdapter implements PbxPort {
     return { channelId: ch.id };
   }
 
+  // --- what Asterisk holds now
+  listChannels(variables: string[] = []): Promise<LiveChannel[]> {
+    return listLiveChannels(this.rest, this.app, variables);
+  }
+  listBridges(): Promise<LiveBridge[]> {
+    return listLiveBridges(this.rest, this.app);
+  }
+
   // --- media
   async play(target: MediaTarget, media: MediaUri[], opts: PlayOptions = {}): Promise<string> {
     if (media.length === 0) throw new PbxError('invalid', 'play: no media given', 'play');
     const path = `${targetPath(target)}/play${opts.playbackId ? `/${seg(opts.playbackId)}` : ''}`;
-    const p = await this.rest.request<AriPlayback>('play', 'POST', path, { media: media.join(','), lang: opts.lang });
+    const p = await this.rest.request<AriPlayback>('play', 'POST', path, {
+      media: media.join(','),
+      lang: opts.lang,
+    });
     return p.id;
   }
   async stopPlayback(playbackId: string): Promise<void> {
@@ -224,17 +267,27 @@ export class AsteriskAdapter implements PbxPort {
     const b = await this.rest.request<AriBridge>('createBridge', 'POST', '/bridges', {
       type,
       bridgeId: opts.bridgeId,
-      name: opts.name,
+      // ARI reports every app's bridges with creator "Stasis": the name is how listBridges knows ours.
+      name: bridgeName(this.app, opts.name),
     });
     return b.id;
   }
   async addToBridge(bridgeId: string, channelIds: string[]): Promise<void> {
-    await this.rest.request('addToBridge', 'POST', `/bridges/${seg(bridgeId)}/addChannel`, { channel: channelIds.join(',') });
-  }
-  async removeFromBridge(bridgeId: string, channelIds: string[]): Promise<void> {
-    await this.rest.request('removeFromBridge', 'POST', `/bridges/${seg(bridgeId)}/removeChannel`, {
+    await this.rest.request('addToBridge', 'POST', `/bridges/${seg(bridgeId)}/addChannel`, {
       channel: channelIds.join(','),
     });
+  }
+  async removeFromBridge(bridgeId: string, channelIds: string[]): Promise<void> {
+    try {
+      await this.rest.request('removeFromBridge', 'POST', `/bridges/${seg(bridgeId)}/removeChannel`, {
+        channel: channelIds.join(','),
+      });
+    } catch (err) {
+      // 422 "Channel not in this bridge": it left already (moved, or hung up and was swept): gone.
+      if (err instanceof PbxError && err.status === 422)
+        throw new PbxError('not-found', err.message, err.command, err.status);
+      throw err;
+    }
   }
   async destroyBridge(bridgeId: string): Promise<void> {
     await this.rest.request('destroyBridge', 'DELETE', `/bridges/${seg(bridgeId)}`);

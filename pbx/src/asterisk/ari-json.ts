@@ -20,8 +20,20 @@ export interface AriChannel {
 
 export interface AriBridge {
   id: string;
+  /** "mixing" or "holding" (what the bridge was created as). */
   bridge_type?: string;
+  /** Always "Stasis" for a bridge made over ARI, whichever app made it. */
+  creator?: string;
+  name?: string;
   channels?: string[];
+  creationtime?: string;
+}
+
+/** GET /applications/{app}: what is subscribed to the app (kept by Asterisk while no websocket is open). */
+export interface AriApplication {
+  name: string;
+  channel_ids?: string[];
+  bridge_ids?: string[];
 }
 
 export interface AriPlayback {

@@ -24,7 +24,21 @@ describe('errorFromResponse', () => {
   it('uses the ARI JSON message and keeps the command', () => {
     const err = errorFromResponse('answer', 404, '{"message":"Channel not found"}');
     expect(err).toBeInstanceOf(PbxError);
-    expect(err).toMatchObject({ code: 'not-found', command: 'answer', status: 404, message: 'answer: Channel not found' });
+    expect(err).toMatchObject({
+      code: 'not-found',
+      command: 'answer',
+      status: 404,
+      message: 'answer: Channel not found',
+    });
+  });
+  it('maps a 400 "Channel not found" (a gone channel named in the query, e.g. removeChannel) to not-found', () => {
+    expect(errorFromResponse('removeFromBridge', 400, '{"message":"Channel not found"}')).toMatchObject({
+      code: 'not-found',
+      status: 400,
+    });
+    expect(errorFromResponse('addToBridge', 400, '{"message":"Missing parameter channel"}').code).toBe(
+      'invalid',
+    );
   });
   it('copes with a non-JSON body', () => {
     expect(errorFromResponse('play', 500, 'boom').message).toBe('play: boom');
@@ -35,6 +49,8 @@ describe('errorFromResponse', () => {
 describe('errorFromNetwork', () => {
   it('maps connection errors to unavailable and aborts to timeout', () => {
     expect(errorFromNetwork('answer', new TypeError('fetch failed')).code).toBe('unavailable');
-    expect(errorFromNetwork('answer', Object.assign(new Error('t'), { name: 'TimeoutError' })).code).toBe('timeout');
+    expect(errorFromNetwork('answer', Object.assign(new Error('t'), { name: 'TimeoutError' })).code).toBe(
+      'timeout',
+    );
   });
 });

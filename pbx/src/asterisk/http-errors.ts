@@ -1,5 +1,7 @@
 // ARI HTTP statuses → PbxError codes. ARI answers 404 for a vanished channel (caller hung up: common,
 // benign), 409/412 for a channel in the wrong state (e.g. not in Stasis), 422 for a bad endpoint/media.
+// Exception: a channel named in the query rather than the path (bridges' addChannel/removeChannel) that
+// is gone is a 400 "Channel not found"; it is the same vanished channel, so it maps to not-found too.
 import { PbxError, type PbxErrorCode } from '../port/errors.ts';
 
 export function codeFromStatus(status: number): PbxErrorCode {
@@ -20,7 +22,8 @@ export function errorFromResponse(command: string, status: number, body: string)
   } catch {
     // Not JSON (e.g. an HTML error page): keep the text.
   }
-  return new PbxError(codeFromStatus(status), `${command}: ${message || `HTTP ${status}`}`, command, status);
+  const code = status === 400 && /\bnot found\b/i.test(message) ? 'not-found' : codeFromStatus(status);
+  return new PbxError(code, `${command}: ${message || `HTTP ${status}`}`, command, status);
 }
 
 /** fetch() itself failed: no HTTP answer at all. */

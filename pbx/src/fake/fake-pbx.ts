@@ -1,13 +1,28 @@
 // In-memory PbxPort for unit tests of server logic. It records every command, simulates channels and
 // bridges just enough to answer like Asterisk would (not-found for vanished channels, bridge events),
-// and lets tests play the far end: inbound calls, remote answer/hangup, DTMF, playback end.
+// and lets tests play the far end: inbound calls, remote answer/hangup, DTMF, playback end, the AMD verdict.
 // Events caused by a command are delivered after the command resolves (setImmediate), as over ARI where
 // the websocket event follows the REST reply; call `await fake.settle()` to flush them.
-import type { BridgeType, MediaUri, OriginateRequest, PlayOptions, RecordOptions, SnoopRequest } from '../port/commands.ts';
+import type {
+  BridgeType,
+  MediaUri,
+  OriginateRequest,
+  PlayOptions,
+  RecordOptions,
+  SnoopRequest,
+} from '../port/commands.ts';
 import { PbxError } from '../port/errors.ts';
-import type { MediaTarget, PbxEvent } from '../port/events.ts';
+import type { AmdVerdict, LiveBridge, LiveChannel, MediaTarget, PbxEvent } from '../port/events.ts';
 import type { HangupOutcome, HangupReason } from '../port/outcome.ts';
-import { REASON_CAUSE, type FakeChannel, type RecordedCommand } from './model.ts';
+import {
+  amdVerdictFor,
+  liveBridgeOf,
+  liveChannelOf,
+  REASON_CAUSE,
+  type FakeBridge,
+  type FakeChannel,
+  type RecordedCommand,
+} from './model.ts';
 import type { PbxListener, PbxPort } from '../port/port.ts';
 
 export class FakePbx implements PbxPort {
@@ -16,9 +31,10 @@ export class FakePbx implements PbxPort {
   readonly commands: RecordedCommand[] = [];
   readonly events: PbxEvent[] = [];
   readonly channels = new Map<string, FakeChannel>();
-  readonly bridges = new Map<string, { type: BridgeType; channels: Set<string> }>();
+  readonly bridges = new Map<string, FakeBridge>();
   private readonly listeners = new Set<PbxListener>();
   private readonly failures = new Map<string, PbxError>();
+  private readonly amdVerdicts = new Map<string, AmdVerdict>();
   private seq = 0;
 
   constructor(opts: { app?: string } = {}) {
@@ -43,17 +59,30 @@ export class FakePbx implements PbxPort {
   calls(name: string): unknown[][] {
     return this.commands.filter((c) => c.name === name).map((c) => c.args);
   }
+  /** What startAmd reports for a channel id, or for every channel originated to that number (default human). */
+  setAmdVerdict(channelIdOrNumber: string, verdict: AmdVerdict): void {
+    this.amdVerdicts.set(channelIdOrNumber, verdict);
+  }
   /** A caller dials a DID: the channel enters the app ringing, like Stasis(ringside,inbound,DID). */
   inboundCall(opts: { did: string; callerNumber?: string; callerName?: string; channelId?: string }): string {
     const id = opts.channelId ?? this.nextId('chan');
-    this.channels.set(id, { id, state: 'ring', inApp: true, variables: new Map(), args: ['inbound', opts.did] });
+    const callerNumber = opts.callerNumber ?? '13800138000';
+    this.channels.set(id, {
+      id,
+      state: 'ring',
+      inApp: true,
+      variables: new Map(),
+      args: ['inbound', opts.did],
+      callerNumber,
+      createdAt: Date.now(),
+    });
     this.emit({
       type: 'callEntered',
       at: this.now(),
       channelId: id,
       channelName: `PJSIP/trunk-${id}`,
       args: ['inbound', opts.did],
-      callerNumber: opts.callerNumber ?? '13800138000',
+      callerNumber,
       callerName: opts.callerName ?? '',
       dialedExten: opts.did,
       context: 'ringside-inbound',
@@ -124,7 +153,8 @@ export class FakePbx implements PbxPort {
   hangup(channelId: string, reason: HangupReason = 'normal'): Promise<void> {
     return this.command('hangup', [channelId, reason], () => {
       this.mustChannel(channelId);
-      const [cause, outcome] = typeof reason === 'number' ? [reason, 'unknown' as const] : REASON_CAUSE[reason];
+      const [cause, outcome] =
+        typeof reason === 'number' ? [reason, 'unknown' as const] : REASON_CAUSE[reason];
       setImmediate(() => this.destroy(channelId, cause, outcome));
     });
   }
@@ -134,18 +164,50 @@ export class FakePbx implements PbxPort {
   stopMoh = (id: string) => this.channelCommand('stopMoh', id);
   sendDtmf = (id: string, digits: string) => this.channelCommand('sendDtmf', id, digits);
   continueInDialplan = (id: string) => this.channelCommand('continueInDialplan', id);
+  /** Like Asterisk: the channel leaves the app (stasisEnd); the announcement and hang-up are not simulated. */
+  playFallback(channelId: string, did: string): Promise<void> {
+    return this.command('playFallback', [channelId, did], () => {
+      const ch = this.mustChannel(channelId);
+      ch.inApp = false;
+      this.later({ type: 'stasisEnd', at: this.now(), channelId });
+    });
+  }
+  /** The verdict comes back as amdResult (setAmdVerdict), with no stasisEnd for the detour. */
+  startAmd(channelId: string): Promise<void> {
+    return this.command('startAmd', [channelId], () => {
+      const verdict = amdVerdictFor(this.mustChannel(channelId), this.amdVerdicts);
+      this.later({
+        type: 'amdResult',
+        at: this.now(),
+        channelId,
+        verdict,
+        detail: `FAKE-${verdict.toUpperCase()}`,
+      });
+    });
+  }
   setVariable(channelId: string, name: string, value: string): Promise<void> {
     return this.command('setVariable', [channelId, name, value], () => {
       this.mustChannel(channelId).variables.set(name, value);
     });
   }
   getVariable(channelId: string, name: string): Promise<string | undefined> {
-    return this.command('getVariable', [channelId, name], () => this.mustChannel(channelId).variables.get(name));
+    return this.command('getVariable', [channelId, name], () =>
+      this.mustChannel(channelId).variables.get(name),
+    );
   }
   originate(r: OriginateRequest): Promise<{ channelId: string }> {
     return this.command('originate', [r], () => {
       const id = r.channelId ?? this.nextId('orig');
-      this.channels.set(id, { id, state: 'down', inApp: false, variables: new Map(Object.entries(r.variables ?? {})), args: r.appArgs ?? [] });
+      const variables = new Map(Object.entries(r.variables ?? {}));
+      this.channels.set(id, {
+        id,
+        state: 'down',
+        inApp: false,
+        variables,
+        args: r.appArgs ?? [],
+        createdAt: Date.now(),
+        target: r.target,
+      });
       return { channelId: id };
     });
   }
@@ -153,9 +215,26 @@ export class FakePbx implements PbxPort {
     return this.command('snoop', [r], () => {
       this.mustChannel(r.channelId);
       const id = r.snoopId ?? this.nextId('snoop');
-      this.channels.set(id, { id, state: 'up', inApp: true, variables: new Map(), args: r.appArgs ?? [] });
+      this.channels.set(id, {
+        id,
+        state: 'up',
+        inApp: true,
+        variables: new Map(),
+        args: r.appArgs ?? [],
+        createdAt: Date.now(),
+      });
       return { channelId: id };
     });
+  }
+
+  // ---------- PbxPort: what the fake holds now
+  listChannels(variables: string[] = []): Promise<LiveChannel[]> {
+    return this.command('listChannels', [variables], () =>
+      [...this.channels.values()].map((ch) => liveChannelOf(ch, variables)),
+    );
+  }
+  listBridges(): Promise<LiveBridge[]> {
+    return this.command('listBridges', [], () => [...this.bridges].map(([id, b]) => liveBridgeOf(id, b)));
   }
 
   // ---------- PbxPort: media
@@ -208,13 +287,23 @@ export class FakePbx implements PbxPort {
   recordBridge(bridgeId: string, o: RecordOptions): Promise<void> {
     return this.command('recordBridge', [bridgeId, o], () => {
       this.mustBridge(bridgeId);
-      this.later({ type: 'recordingStarted', at: this.now(), name: o.name, target: { kind: 'bridge', id: bridgeId } });
+      this.later({
+        type: 'recordingStarted',
+        at: this.now(),
+        name: o.name,
+        target: { kind: 'bridge', id: bridgeId },
+      });
     });
   }
   recordChannel(channelId: string, o: RecordOptions): Promise<void> {
     return this.command('recordChannel', [channelId, o], () => {
       this.mustChannel(channelId);
-      this.later({ type: 'recordingStarted', at: this.now(), name: o.name, target: { kind: 'channel', id: channelId } });
+      this.later({
+        type: 'recordingStarted',
+        at: this.now(),
+        name: o.name,
+        target: { kind: 'channel', id: channelId },
+      });
     });
   }
   stopRecording = (name: string) => this.command('stopRecording', [name], () => undefined);

@@ -15,9 +15,23 @@ export interface PlayOptions {
   playbackId?: string;
 }
 
+/**
+ * Where a new leg goes, named without vendor syntax; the adapter turns it into its own dial string
+ * (and picks codecs: an agent's WebRTC phone is offered opus first).
+ */
+export type DialTarget =
+  /** An agent's (or supervisor's) phone as the server provisioned it (the user's SIP endpoint). */
+  | { kind: 'agent'; userId: string }
+  /** A number: through the named trunk, or through the PBX's outbound routing when no trunk is named. */
+  | { kind: 'number'; number: string; trunk?: string }
+  /**
+   * An address an admin configured for a user's phone, in the PBX's own syntax (validated by the
+   * adapter's isDialAddress before it is stored). Tests point simulated agents at Local channels this way.
+   */
+  | { kind: 'address'; address: string };
+
 export interface OriginateRequest {
-  /** Dial string, e.g. PJSIP/agent-7, PJSIP/13800138000@trunk, Local/s@ringside-test. */
-  endpoint: string;
+  target: DialTarget;
   callerId?: { number: string; name?: string };
   /** Arguments the channel enters our app with (visible in callEntered.args). */
   appArgs?: string[];

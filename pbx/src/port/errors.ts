@@ -33,3 +33,20 @@ export class PbxError extends Error {
 export function isPbxError(err: unknown, code?: PbxErrorCode): err is PbxError {
   return err instanceof PbxError && (code === undefined || err.code === code);
 }
+
+/** The object of a command was already gone (a hung-up channel, a destroyed bridge, a finished playback). */
+export function isGone(err: unknown): boolean {
+  return isPbxError(err, 'not-found');
+}
+
+/**
+ * For commands whose object may rightly be gone already (hanging up a leg the far end just hung up,
+ * stopping a playback that just finished): resolves in that case, rejects with any other PbxError.
+ */
+export async function ignoreGone(command: Promise<unknown>): Promise<void> {
+  try {
+    await command;
+  } catch (err) {
+    if (!isGone(err)) throw err;
+  }
+}

@@ -129,6 +129,18 @@ export interface StasisEnded extends Base {
   channelId: string;
 }
 
+/** Answering-machine detection's verdict on a channel sent to startAmd (person, machine, unsure, hung up). */
+export type AmdVerdict = 'human' | 'machine' | 'notsure' | 'hangup';
+
+export interface AmdResult extends Base {
+  /** The channel came back from answering-machine detection (it is in our app again). */
+  type: 'amdResult';
+  channelId: string;
+  verdict: AmdVerdict;
+  /** The detector's reason, for logs and the attempt row (e.g. 'LONGGREETING-2000-1500'). */
+  detail: string;
+}
+
 export interface Connected extends Base {
   type: 'connected';
 }
@@ -166,6 +178,7 @@ export type PbxEvent =
   | RecordingFinished
   | RecordingFailed
   | StasisEnded
+  | AmdResult
   | Connected
   | Disconnected
   | Reconnected
@@ -173,3 +186,23 @@ export type PbxEvent =
 
 export type PbxEventType = PbxEvent['type'];
 export type PbxEventOf<T extends PbxEventType> = Extract<PbxEvent, { type: T }>;
+
+/** A channel in our app as the PBX reports it now (recovery after a restart or a reconnect). */
+export interface LiveChannel {
+  channelId: string;
+  state: ChannelState;
+  callerNumber: string;
+  /** Arguments the channel entered our app with ([] when unknown). */
+  args: string[];
+  /** Epoch ms the channel was created. */
+  createdAt: number;
+  /** The channel variables asked for by name (absent = not set). */
+  variables: Record<string, string>;
+}
+
+/** A bridge owned by our app as the PBX reports it now. */
+export interface LiveBridge {
+  bridgeId: string;
+  type: 'mixing' | 'holding';
+  channelIds: string[];
+}

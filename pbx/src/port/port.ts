@@ -11,7 +11,7 @@ import type {
   SendDtmfOptions,
   SnoopRequest,
 } from './commands.ts';
-import type { MediaTarget, PbxEvent } from './events.ts';
+import type { LiveBridge, LiveChannel, MediaTarget, PbxEvent } from './events.ts';
 import type { HangupReason } from './outcome.ts';
 
 export type PbxListener = (event: PbxEvent) => void;
@@ -42,10 +42,29 @@ export interface PbxPort {
   sendDtmf(channelId: string, digits: string, opts?: SendDtmfOptions): Promise<void>;
   /** Leaves our app and resumes the dialplan (default: where the channel entered). */
   continueInDialplan(channelId: string, target?: DialplanTarget): Promise<void>;
+  /**
+   * Hands a caller we cannot serve (e.g. an unconfigured DID) to the PBX's own "cannot take your call"
+   * announcement in that DID's languages; the channel leaves our app (stasisEnd) and the PBX hangs up.
+   */
+  playFallback(channelId: string, did: string): Promise<void>;
   /** Creates a channel that enters our app when answered; resolves with its id once dialing started. */
   originate(request: OriginateRequest): Promise<{ channelId: string }>;
+  /**
+   * Sends an answered channel through answering-machine detection; it comes back into our app and the
+   * verdict arrives as an amdResult event (no stasisEnd is reported for the detour).
+   */
+  startAmd(channelId: string): Promise<void>;
   /** A snoop channel on channelId, entering our app (supervisor listen/whisper). */
   snoop(request: SnoopRequest): Promise<{ channelId: string }>;
+
+  // --- what the PBX holds now (recovery: adopt what is still there, close what vanished)
+  /**
+   * Channels in our app, with the named channel variables read for each: those in the app now and those
+   * we originated that are still ringing (their args are the originate's appArgs).
+   */
+  listChannels(variables?: string[]): Promise<LiveChannel[]>;
+  /** Bridges of our app with the channels in them. */
+  listBridges(): Promise<LiveBridge[]>;
 
   // --- media
   /** Plays the media in order; resolves with the playback id (events carry it). */
@@ -55,6 +74,7 @@ export interface PbxPort {
   // --- bridges
   createBridge(type: BridgeType, opts?: { bridgeId?: string; name?: string }): Promise<string>;
   addToBridge(bridgeId: string, channelIds: string[]): Promise<void>;
+  /** Rejects not-found when the bridge or a channel is gone, or a channel is no longer in the bridge. */
   removeFromBridge(bridgeId: string, channelIds: string[]): Promise<void>;
   destroyBridge(bridgeId: string): Promise<void>;
   startBridgeMoh(bridgeId: string, mohClass?: string): Promise<void>;

@@ -20,7 +20,11 @@ type Entered = Extract<PbxEvent, { type: 'callEntered' }>;
 
 async function inboundAnswered(): Promise<string> {
   const did = uniqueDid();
-  await rec.adapter.originate({ endpoint: `Local/did-${did}@ringside-test`, appArgs: ['caller'], variables: { RINGSIDE_APP: app } });
+  await rec.adapter.originate({
+    target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
+    appArgs: ['caller'],
+    variables: { RINGSIDE_APP: app },
+  });
   const e = (await rec.next((x) => x.type === 'callEntered' && x.args[1] === did)) as Entered;
   await rec.adapter.answer(e.channelId);
   return e.channelId;
@@ -33,7 +37,9 @@ describe('bridges and media through the port', () => {
 
     const hold = await rec.adapter.createBridge('holding', { name: 'queue' });
     await rec.adapter.addToBridge(hold, [customer]);
-    await rec.next((e) => e.type === 'channelEnteredBridge' && e.bridgeId === hold && e.channelId === customer);
+    await rec.next(
+      (e) => e.type === 'channelEnteredBridge' && e.bridgeId === hold && e.channelId === customer,
+    );
     await rec.adapter.startBridgeMoh(hold);
     await rec.adapter.stopBridgeMoh(hold);
 
@@ -48,7 +54,12 @@ describe('bridges and media through the port', () => {
     await rec.adapter.pauseRecording(name);
     await rec.adapter.unpauseRecording(name);
 
-    const { channelId: snoop } = await rec.adapter.snoop({ channelId: agent, spy: 'both', whisper: 'out', appArgs: ['snoop', agent] });
+    const { channelId: snoop } = await rec.adapter.snoop({
+      channelId: agent,
+      spy: 'both',
+      whisper: 'out',
+      appArgs: ['snoop', agent],
+    });
     await expect(rec.next((e) => e.type === 'callEntered' && e.channelId === snoop)).resolves.toMatchObject({
       args: ['snoop', agent],
     });
@@ -70,7 +81,10 @@ describe('bridges and media through the port', () => {
     await rec.adapter.destroyBridge(call);
     await rec.adapter.destroyBridge(hold);
     // Right after a destroy ARI may still see the bridge leaving Stasis (409) before it is gone (404).
-    const again = await rec.adapter.destroyBridge(call).then(() => 'destroyed twice', (e: { code: string }) => e.code);
+    const again = await rec.adapter.destroyBridge(call).then(
+      () => 'destroyed twice',
+      (e: { code: string }) => e.code,
+    );
     expect(['not-found', 'conflict']).toContain(again);
   });
 
@@ -79,12 +93,19 @@ describe('bridges and media through the port', () => {
     await rec.adapter.startMoh(ch);
     await rec.adapter.stopMoh(ch);
     await rec.adapter.hangup(ch, 'busy');
-    await expect(rec.next((e) => e.type === 'channelDestroyed' && e.channelId === ch)).resolves.toMatchObject({ cause: 17 });
+    await expect(rec.next((e) => e.type === 'channelDestroyed' && e.channelId === ch)).resolves.toMatchObject(
+      { cause: 17 },
+    );
   });
 
   it('reports an unanswered originate that times out as no-answer', async () => {
-    const { channelId } = await rec.adapter.originate({ endpoint: 'Local/noanswer@ringside-test', timeoutSec: 1 });
-    await expect(rec.next((e) => e.type === 'channelDestroyed' && e.channelId === channelId, 8_000)).resolves.toMatchObject({
+    const { channelId } = await rec.adapter.originate({
+      target: { kind: 'address', address: 'Local/noanswer@ringside-test' },
+      timeoutSec: 1,
+    });
+    await expect(
+      rec.next((e) => e.type === 'channelDestroyed' && e.channelId === channelId, 8_000),
+    ).resolves.toMatchObject({
       outcome: 'no-answer',
     });
   });

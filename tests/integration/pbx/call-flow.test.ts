@@ -19,7 +19,7 @@ describe('a call through the PBX port against the real Asterisk', () => {
     // The Local channel's ;2 half runs ringside-inbound like a carrier call; RINGSIDE_APP (copied to
     // ;2) aims Stasis() at this test's app. The ;1 half joins the same app as 'caller' once answered.
     await rec.adapter.originate({
-      endpoint: `Local/did-${did}@ringside-test`,
+      target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
       appArgs: ['caller'],
       variables: { RINGSIDE_APP: app },
       timeoutSec: 15,
@@ -27,7 +27,12 @@ describe('a call through the PBX port against the real Asterisk', () => {
     const entered = await rec.next(
       (e): e is Extract<PbxEvent, { type: 'callEntered' }> => e.type === 'callEntered' && e.args[1] === did,
     );
-    expect(entered).toMatchObject({ args: ['inbound', did], dialedExten: did, context: 'ringside-inbound', state: 'ring' });
+    expect(entered).toMatchObject({
+      args: ['inbound', did],
+      dialedExten: did,
+      context: 'ringside-inbound',
+      state: 'ring',
+    });
     const ch = entered.channelId;
 
     await rec.adapter.answer(ch);
@@ -42,18 +47,34 @@ describe('a call through the PBX port against the real Asterisk', () => {
       (e) => ('channelId' in e && e.channelId === ch) || ('playbackId' in e && e.playbackId === playbackId),
     );
     const order = mine.map((e) => e.type).filter((t) => t !== 'channelStateChanged' && t !== 'channelHungup');
-    expect(order).toEqual(['callEntered', 'channelAnswered', 'playbackStarted', 'playbackFinished', 'stasisEnd', 'channelDestroyed']);
-    expect(mine.find((e) => e.type === 'playbackFinished')).toMatchObject({ result: 'done', target: { kind: 'channel', id: ch } });
+    expect(order).toEqual([
+      'callEntered',
+      'channelAnswered',
+      'playbackStarted',
+      'playbackFinished',
+      'stasisEnd',
+      'channelDestroyed',
+    ]);
+    expect(mine.find((e) => e.type === 'playbackFinished')).toMatchObject({
+      result: 'done',
+      target: { kind: 'channel', id: ch },
+    });
   });
 
   it('reports a failed playback of missing media as result "failed"', async () => {
     const did = uniqueDid();
-    await rec.adapter.originate({ endpoint: `Local/did-${did}@ringside-test`, appArgs: ['caller'], variables: { RINGSIDE_APP: app } });
+    await rec.adapter.originate({
+      target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
+      appArgs: ['caller'],
+      variables: { RINGSIDE_APP: app },
+    });
     const entered = await rec.next((e) => e.type === 'callEntered' && e.args[1] === did);
     const ch = (entered as Extract<PbxEvent, { type: 'callEntered' }>).channelId;
     await rec.adapter.answer(ch);
     const pb = await rec.adapter.play({ kind: 'channel', id: ch }, ['sound:ringside/en/no-such-prompt']);
-    await expect(rec.next((e) => e.type === 'playbackFinished' && e.playbackId === pb)).resolves.toMatchObject({ result: 'failed' });
+    await expect(
+      rec.next((e) => e.type === 'playbackFinished' && e.playbackId === pb),
+    ).resolves.toMatchObject({ result: 'failed' });
     await rec.adapter.hangup(ch);
     // The REST reply can precede the teardown (ARI then answers 500 "Failed to answer"): wait for the end.
     await rec.next((e) => e.type === 'channelDestroyed' && e.channelId === ch);
@@ -61,8 +82,13 @@ describe('a call through the PBX port against the real Asterisk', () => {
   });
 
   it('maps a busy far end to outcome busy (Q.850 17)', async () => {
-    const { channelId } = await rec.adapter.originate({ endpoint: 'Local/busy@ringside-test', timeoutSec: 5 });
-    await expect(rec.next((e) => e.type === 'channelDestroyed' && e.channelId === channelId)).resolves.toMatchObject({
+    const { channelId } = await rec.adapter.originate({
+      target: { kind: 'address', address: 'Local/busy@ringside-test' },
+      timeoutSec: 5,
+    });
+    await expect(
+      rec.next((e) => e.type === 'channelDestroyed' && e.channelId === channelId),
+    ).resolves.toMatchObject({
       outcome: 'busy',
       cause: 17,
     });

@@ -33,7 +33,7 @@ describe('the inbound fallback', () => {
     const absentApp = uniqueApp('ringside-absent');
     const recording = `it-fallback-${did}`;
     const { channelId } = await caller.adapter.originate({
-      endpoint: `Local/did-${did}@ringside-test`,
+      target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
       appArgs: ['caller'],
       variables: { RINGSIDE_APP: absentApp },
       timeoutSec: 15,
@@ -42,21 +42,67 @@ describe('the inbound fallback', () => {
     await caller.next((e) => e.type === 'callEntered' && e.channelId === channelId);
     await caller.adapter.recordChannel(channelId, { name: recording, format: 'wav', ifExists: 'overwrite' });
     const destroyed = await caller.next(
-      (e): e is Extract<PbxEvent, { type: 'channelDestroyed' }> => e.type === 'channelDestroyed' && e.channelId === channelId,
+      (e): e is Extract<PbxEvent, { type: 'channelDestroyed' }> =>
+        e.type === 'channelDestroyed' && e.channelId === channelId,
       25_000,
     );
     expect(destroyed.outcome).toBe('answered-normal');
 
     const log = readFileSync(join(config.PBX_ROOT, 'var/log/asterisk/messages.log'), 'utf8');
-    expect(log).toContain(`Ringside fallback: app ${absentApp} not connected - call to ${did} on Local/did-${did}@ringside-test`);
+    expect(log).toContain(
+      `Ringside fallback: app ${absentApp} not connected - call to ${did} on Local/did-${did}@ringside-test`,
+    );
 
     const file = join(config.PBX_ROOT, 'var/spool/asterisk/recording', `${recording}.wav`);
     await until(() => existsSync(file), 5_000, `recording ${file}`);
-    await caller.next((e) => e.type === 'recordingFinished' && e.name === recording, 5_000).catch(() => undefined);
+    await caller
+      .next((e) => e.type === 'recordingFinished' && e.name === recording, 5_000)
+      .catch(() => undefined);
     const seconds = Number(execFileSync('soxi', ['-D', file], { encoding: 'utf8' }).trim());
     expect(seconds).toBeGreaterThan(3); // zh + en prompts, several seconds
     const rms = rmsAmplitude(file);
     rmSync(file, { force: true });
     expect(rms).toBeGreaterThan(0.02); // speech, not silence (silence is ~0)
+  }, 40_000);
+
+  it('plays the unavailable prompt when the server hands the call over (playFallback)', async () => {
+    const did = uniqueDid();
+    const server = await connectAdapter(config, uniqueApp('ringside-it-server'));
+    const recording = `it-fallback-port-${did}`;
+    try {
+      const { channelId } = await caller.adapter.originate({
+        target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
+        appArgs: ['caller'],
+        variables: { RINGSIDE_APP: server.adapter.app },
+        timeoutSec: 15,
+      });
+      const entered = await server.next(
+        (e): e is Extract<PbxEvent, { type: 'callEntered' }> => e.type === 'callEntered' && e.args[1] === did,
+      );
+      await server.adapter.playFallback(entered.channelId, did);
+      await server.next((e) => e.type === 'stasisEnd' && e.channelId === entered.channelId);
+      await caller.next((e) => e.type === 'callEntered' && e.channelId === channelId);
+      await caller.adapter.recordChannel(channelId, {
+        name: recording,
+        format: 'wav',
+        ifExists: 'overwrite',
+      });
+      const destroyed = await caller.next(
+        (e): e is Extract<PbxEvent, { type: 'channelDestroyed' }> =>
+          e.type === 'channelDestroyed' && e.channelId === channelId,
+        25_000,
+      );
+      expect(destroyed.outcome).toBe('answered-normal');
+      const file = join(config.PBX_ROOT, 'var/spool/asterisk/recording', `${recording}.wav`);
+      await until(() => existsSync(file), 5_000, `recording ${file}`);
+      await caller
+        .next((e) => e.type === 'recordingFinished' && e.name === recording, 5_000)
+        .catch(() => undefined);
+      const rms = rmsAmplitude(file);
+      rmSync(file, { force: true });
+      expect(rms).toBeGreaterThan(0.02);
+    } finally {
+      await server.adapter.close();
+    }
   }, 40_000);
 });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../../server/src/config/index.ts';
-import { connectAdapter, killOwnAriConnections, pbxReady, uniqueApp, uniqueDid, type Recorder } from './support.ts';
+import {
+  connectAdapter,
+  killOwnAriConnections,
+  pbxReady,
+  uniqueApp,
+  uniqueDid,
+  type Recorder,
+} from './support.ts';
 
 let config: Config;
 let rec: Recorder;
@@ -19,12 +26,18 @@ describe('losing the ARI websocket', () => {
     const reconnected = await rec.next((e) => e.type === 'reconnected');
     expect(reconnected).toMatchObject({ attempts: 1 });
     expect(rec.adapter.connected).toBe(true);
-    const kinds = rec.events.map((e) => e.type).filter((t) => ['connected', 'disconnected', 'reconnected'].includes(t));
+    const kinds = rec.events
+      .map((e) => e.type)
+      .filter((t) => ['connected', 'disconnected', 'reconnected'].includes(t));
     expect(kinds).toEqual(['connected', 'disconnected', 'reconnected']);
 
     // The re-registered app gets a new call: Stasis() would have fallen back if it were not registered.
     const did = uniqueDid();
-    await rec.adapter.originate({ endpoint: `Local/did-${did}@ringside-test`, appArgs: ['caller'], variables: { RINGSIDE_APP: app } });
+    await rec.adapter.originate({
+      target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
+      appArgs: ['caller'],
+      variables: { RINGSIDE_APP: app },
+    });
     const entered = await rec.next((e) => e.type === 'callEntered' && e.args[1] === did);
     expect(entered).toMatchObject({ args: ['inbound', did] });
     if (entered.type === 'callEntered') await rec.adapter.hangup(entered.channelId);

@@ -69,7 +69,7 @@ export async function listen(server: TestServer, api: Api): Promise<{ socket: So
 /** Places a call into the DID with the given caller ID; resolves with the caller's (;1) channel id. */
 export async function placeCall(w: TelephonyWorld, did: string, callerNumber: string): Promise<string> {
   const { channelId } = await w.callers.adapter.originate({
-    endpoint: `Local/did-${did}@ringside-test`,
+    target: { kind: 'address', address: `Local/did-${did}@ringside-test` },
     appArgs: ['caller'],
     callerId: { number: callerNumber },
     variables: { RINGSIDE_APP: w.app },
