@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('leaves OUTBOUND_DIAL to the PBX adapter unless set, and refuses one the PBX would not accept', () => {
+    expect(loadConfig({}).OUTBOUND_DIAL).toBe('');
+    expect(loadConfig({ OUTBOUND_DIAL: 'Local/tone@ringside-test' }).OUTBOUND_DIAL).toBe('Local/tone@ringside-test');
+    expect(() => loadConfig({ OUTBOUND_DIAL: 'Local/{number}@out;2' })).toThrow(/OUTBOUND_DIAL/);
+  });
+
   it('rejects a PORT outside 0..65535', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
   });

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { isNumberAddressTemplate } from '@ringside/pbx';
 import { Value } from 'typebox/value';
 import { ConfigSchema, type RawConfig } from './schema.ts';
 
@@ -24,7 +25,14 @@ export class ConfigError extends Error {
 /** The repository root: config paths (WEB_DIST, .env) are relative to it. */
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 
-const booleanWords: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+const booleanWords: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  false: false,
+  '0': false,
+  no: false,
+};
 
 function coerce(key: string, value: string): unknown {
   const schema = (ConfigSchema.properties as Record<string, { type?: string; anyOf?: unknown }>)[key];
@@ -62,10 +70,16 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   } catch {
     throw new ConfigError(['ICE_SERVERS: must be a JSON array of RTCIceServer objects']);
   }
-  if (raw.PBX_ENABLED && raw.NODE_ENV === 'production' && raw.ARI_PASSWORD.length < 12) {
-    throw new ConfigError(['ARI_PASSWORD: set a password of at least 12 characters when PBX_ENABLED in production']);
+  if (raw.OUTBOUND_DIAL && !isNumberAddressTemplate(raw.OUTBOUND_DIAL)) {
+    throw new ConfigError(['OUTBOUND_DIAL: not a dial address the PBX accepts once {number} is put in']);
   }
-  const roles = raw.ROLES === 'all' ? (['api', 'worker', 'telephony'] as const) : (raw.ROLES.split(',') as Role[]);
+  if (raw.PBX_ENABLED && raw.NODE_ENV === 'production' && raw.ARI_PASSWORD.length < 12) {
+    throw new ConfigError([
+      'ARI_PASSWORD: set a password of at least 12 characters when PBX_ENABLED in production',
+    ]);
+  }
+  const roles =
+    raw.ROLES === 'all' ? (['api', 'worker', 'telephony'] as const) : (raw.ROLES.split(',') as Role[]);
   const { ROLES: _r, ICE_SERVERS: _i, ...rest } = raw;
   return Object.freeze({
     ...rest,

@@ -13,7 +13,10 @@ export const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
-  DATABASE_URL: Type.String({ default: 'postgres://postgres@127.0.0.1:5432/ringside', pattern: '^postgres(ql)?://' }),
+  DATABASE_URL: Type.String({
+    default: 'postgres://postgres@127.0.0.1:5432/ringside',
+    pattern: '^postgres(ql)?://',
+  }),
   REDIS_URL: Type.String({ default: 'redis://127.0.0.1:6379', pattern: '^rediss?://' }),
   /** Secure cookies need https; on by default in production. */
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
@@ -31,8 +34,12 @@ export const ConfigSchema = Type.Object({
   SIP_WS_URL: Type.String({ default: 'ws://127.0.0.1:8088/ws' }),
   /** JSON array of RTCIceServer objects; empty means no STUN/TURN (never a public default). */
   ICE_SERVERS: Type.String({ default: '[]' }),
-  /** Dial string of an outbound leg (click-to-dial, transfer to a number); {number} is replaced. */
-  OUTBOUND_DIAL: Type.String({ default: 'Local/{number}@ringside-outbound', pattern: '^(PJSIP|Local)/' }),
+  /**
+   * Where a leg to a number without a trunk (click-to-dial, transfer to a number) is dialed, in the PBX's
+   * syntax with {number} replaced; empty = the PBX adapter's default (its outbound dialplan routing).
+   * Passed to the adapter as is and validated by it (loadConfig): the server never reads it.
+   */
+  OUTBOUND_DIAL: Type.String({ default: '' }),
   PHONE_DEFAULT_REGION: Type.String({ default: 'CN', pattern: '^[A-Z]{2}$' }),
   DEFAULT_LOCALE: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { default: 'zh-CN' }),
   /** IANA zone of the contact centre: "today" on the wallboard (and daily figures) starts at its local midnight. */

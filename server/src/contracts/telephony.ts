@@ -200,11 +200,17 @@ export const CodeBody = Type.Object(
 );
 export type CodeBody = Static<typeof CodeBody>;
 
-/** PUT /api/agents/:id/profile (admin): skills with levels, and the dial-target seam used by tests. */
+/**
+ * PUT /api/agents/:id/profile (admin): skills with levels, and the dial-target seam used by tests. The
+ * dial target is in the PBX's own address syntax (tests aim it at Local channels); the route checks it
+ * with the PBX adapter's isDialAddress (RS_VALIDATION on dialTarget when refused). null = the user's own
+ * softphone.
+ */
 export const AgentProfileBody = Type.Object(
   {
     skills: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }), Type.Integer({ minimum: 0, maximum: 10 }))),
-    dialTarget: Type.Optional(Type.Union([Type.String({ minLength: 3, maxLength: 120, pattern: '^(PJSIP|Local)/[^\\s,]+$' }), Type.Null()])),
+    // Null first: with type coercion on, null would otherwise be taken as the string "".
+    dialTarget: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 120 })])),
   },
   { additionalProperties: false },
 );

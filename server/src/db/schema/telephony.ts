@@ -46,7 +46,10 @@ export const acdQueueMembers = pgTable(
 export const agentProfiles = pgTable('agent_profiles', {
   userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
   skills: jsonb('skills').$type<Record<string, number>>().notNull().default({}),
-  /** The agent leg's dial string; null = PJSIP/agent-<userId>. Tests point it at Local channels. */
+  /**
+   * The agent leg's address in the PBX's syntax (checked by its isDialAddress when stored); null = the
+   * user's own softphone. Tests point it at Local channels.
+   */
   dialTarget: text('dial_target'),
   /** SIP password of the agent's WebRTC endpoint (given only to that agent's console). */
   sipPassword: text('sip_password').notNull(),

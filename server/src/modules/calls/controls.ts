@@ -1,6 +1,7 @@
 // Softphone controls on a live call, by the agent on it: hold/retrieve (server side, caller hears
 // music), hang-up, blind/attended transfer, complete/cancel, conference. Run inside the telephony
 // actor so they interleave correctly with PBX events.
+import { ignoreGone } from '@ringside/pbx';
 import type { TransferBody } from '../../contracts/telephony.ts';
 import type { TransferTarget } from '../../core/call/call-types.ts';
 import { AppError } from '../../errors/catalog.ts';
@@ -13,17 +14,24 @@ export type CallAction = 'hold' | 'retrieve' | 'hangup' | 'complete' | 'cancel' 
 
 function ownCall(rt: TelephonyRuntime, callId: string, agentId: string): LiveCall {
   const call = rt.calls.get(callId);
-  if (!call || call.state.status.kind === 'ended' || call.agentId !== agentId) throw new AppError('RS_NOT_FOUND');
+  if (!call || call.state.status.kind === 'ended' || call.agentId !== agentId)
+    throw new AppError('RS_NOT_FOUND');
   return call;
 }
 
 const conflict = (what: string) => new AppError('RS_CONFLICT', `Cannot ${what} in the call's current state`);
 
-export async function callAction(rt: TelephonyRuntime, callId: string, agentId: string, action: CallAction): Promise<void> {
+export async function callAction(
+  rt: TelephonyRuntime,
+  callId: string,
+  agentId: string,
+  action: CallAction,
+): Promise<void> {
   await rt.run(async () => {
     const dial = rt.dials.get(callId);
+    // Hanging up a leg the far end hung up a moment ago is done already; a PBX failure is the agent's to see.
     if (dial && dial.agentId === agentId && action === 'hangup') {
-      await rt.pbx.hangup(dial.agentChannel).catch(() => undefined);
+      await ignoreGone(rt.pbx.hangup(dial.agentChannel));
       return;
     }
     const call = ownCall(rt, callId, agentId);
@@ -36,7 +44,7 @@ export async function callAction(rt: TelephonyRuntime, callId: string, agentId: 
         if (!(await applyCall(rt, call, { type: 'unhold', now }))) throw conflict('retrieve');
         return;
       case 'hangup':
-        if (call.agentChannel) await rt.pbx.hangup(call.agentChannel).catch(() => undefined);
+        if (call.agentChannel) await ignoreGone(rt.pbx.hangup(call.agentChannel));
         return;
       case 'complete':
         if (!call.consult?.answered) throw conflict('complete the transfer');
@@ -53,10 +61,14 @@ export async function callAction(rt: TelephonyRuntime, callId: string, agentId: 
 
 function targetOf(rt: TelephonyRuntime, body: TransferBody, agentId: string): TransferTarget {
   const { kind, value } = body.target;
-  const bad = (message: string) => new AppError('RS_VALIDATION', undefined, [{ path: 'target/value', message }]);
+  const bad = (message: string) =>
+    new AppError('RS_VALIDATION', undefined, [{ path: 'target/value', message }]);
   if (kind === 'queue') {
     if (!rt.queues.has(value)) throw bad('no such queue');
-    if (body.mode === 'attended') throw new AppError('RS_VALIDATION', undefined, [{ path: 'mode', message: 'a queue takes blind transfers only' }]);
+    if (body.mode === 'attended')
+      throw new AppError('RS_VALIDATION', undefined, [
+        { path: 'mode', message: 'a queue takes blind transfers only' },
+      ]);
     return { kind: 'queue', queueId: value };
   }
   if (kind === 'agent') {
@@ -67,10 +79,16 @@ function targetOf(rt: TelephonyRuntime, body: TransferBody, agentId: string): Tr
   return { kind: 'external', number: value };
 }
 
-export async function transferCall(rt: TelephonyRuntime, callId: string, agentId: string, body: TransferBody): Promise<void> {
+export async function transferCall(
+  rt: TelephonyRuntime,
+  callId: string,
+  agentId: string,
+  body: TransferBody,
+): Promise<void> {
   await rt.run(async () => {
     const call = ownCall(rt, callId, agentId);
     const target = targetOf(rt, body, agentId);
-    if (!(await applyCall(rt, call, { type: 'transfer', mode: body.mode, target, now: rt.now() }))) throw conflict('transfer');
+    if (!(await applyCall(rt, call, { type: 'transfer', mode: body.mode, target, now: rt.now() })))
+      throw conflict('transfer');
   });
 }

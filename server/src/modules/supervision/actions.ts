@@ -9,12 +9,14 @@ import { AppError } from '../../errors/catalog.ts';
 import { applyAgent } from '../telephony/agent-ops.ts';
 import { applyCall, hangupLeg } from '../telephony/call-ops.ts';
 import { emitCallUpdate } from '../telephony/call-events.ts';
+import { phoneOf } from '../telephony/config-store.ts';
 import { cleanupCall } from '../telephony/legs.ts';
 import type { TelephonyRuntime } from '../telephony/runtime.ts';
 import { ensureTalkBridge } from '../telephony/bridging.ts';
 import { eq } from 'drizzle-orm';
 import { calls } from '../../db/schema/calls.ts';
 import { onDialLegGone, type OutboundDial } from '../telephony/click-to-dial.ts';
+import { cleanupStep } from '../telephony/pbx-cleanup.ts';
 import { pushSession } from './push.ts';
 import { supervisionOf, type Session, type Supervision, type SupervisionHooks } from './registry.ts';
 import { liveTalk, stillTalking, type LiveTalk, type Target } from './target.ts';
@@ -75,7 +77,12 @@ async function endSession(
   if (sv.sessions.get(s.callId) !== s) return;
   sv.sessions.delete(s.callId);
   await dropSnoop(sv, s);
-  if (!opts.phoneGone) await sv.rt.pbx.hangup(s.phoneChannel).catch(() => undefined);
+  if (!opts.phoneGone) {
+    await cleanupStep(sv.rt.log, sv.rt.pbx.hangup(s.phoneChannel), "hang-up of the supervisor's phone", {
+      callId: s.callId,
+      supervisorId: s.supervisorId,
+    });
+  }
   settle(s, reason ?? new AppError('RS_NOT_FOUND'));
   if (s.mode) pushSession(sv.rt, s, null);
 }
@@ -124,15 +131,13 @@ function request(
     };
     sv.sessions.set(s.callId, s);
     const done = waitFor(s);
-    const endpoint = rt.agentConfig(supervisorId).dialTarget;
     try {
       await rt.pbx.originate({
-        endpoint,
+        target: phoneOf(rt.agentConfigs, supervisorId),
         channelId: s.phoneChannel,
         appArgs: ['supervise', s.callId, supervisorId],
         timeoutSec: 20,
         callerId: { number: call.callerNumber, name: 'Ringside supervision' },
-        formats: endpoint.startsWith('PJSIP/') ? ['opus', 'ulaw'] : undefined,
       });
     } catch (err) {
       sv.sessions.delete(s.callId);
@@ -229,7 +234,9 @@ async function takeOverDial(sv: Supervision, s: Session, d: OutboundDial): Promi
   d.agentChannel = s.phoneChannel;
   d.agentId = s.supervisorId;
   await hangupLeg(rt, oldLeg, () => undefined);
-  rt.deps.io.to(`user:${previous}`).emit('call:ended', { callId: d.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
+  rt.deps.io
+    .to(`user:${previous}`)
+    .emit('call:ended', { callId: d.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
   if (s.mode) pushSession(rt, s, null);
   settle(s);
 }

@@ -3,6 +3,7 @@
 // handled here; they run inside the runtime's chain so they interleave with the call's own events.
 import type { PbxEvent } from '@ringside/pbx';
 import type { MonitorMode } from '../../contracts/supervision.ts';
+import { cleanupStep } from '../telephony/pbx-cleanup.ts';
 import type { TelephonyRuntime } from '../telephony/runtime.ts';
 
 export interface Session {
@@ -74,7 +75,13 @@ export class Supervision {
         const s = this.byPhone(e.channelId);
         if (s && !s.answered) return this.hooks.onPhoneAnswered(this, s);
         // A phone nobody waits for any more (stopped while it rang): not ours to keep.
-        if (!s) await this.rt.pbx.hangup(e.channelId).catch(() => undefined);
+        if (!s)
+          await cleanupStep(
+            this.rt.log,
+            this.rt.pbx.hangup(e.channelId),
+            'hang-up of a supervisor phone nobody waits for',
+            { channelId: e.channelId },
+          );
       });
       return;
     }

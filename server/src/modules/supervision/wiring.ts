@@ -1,6 +1,8 @@
 // Carries out monitor steps (core/supervision/monitor-plan.ts) through the PBX port: snoops on the
 // agent's leg, the small monitor bridge (snoop + supervisor), and moves of the supervisor's phone.
 import { randomUUID } from 'node:crypto';
+import { ignoreGone } from '@ringside/pbx';
+import { cleanupStep } from '../telephony/pbx-cleanup.ts';
 import type { MonitorStep } from '../../core/supervision/monitor-plan.ts';
 import type { Session, Supervision } from './registry.ts';
 import type { LiveTalk } from './target.ts';
@@ -35,21 +37,26 @@ async function runStep(sv: Supervision, s: Session, talk: LiveTalk, step: Monito
       await pbx.addToBridge(s.monitorBridge, [snoopId]);
       const old = s.snoopChannel;
       s.snoopChannel = snoopId;
-      if (old) await pbx.hangup(old).catch(() => undefined);
+      // The new snoop is in place; an old one that cannot be hung up is logged, not a failed mode switch.
+      if (old)
+        await cleanupStep(sv.rt.log, pbx.hangup(old), 'hang-up of the previous snoop', {
+          callId: s.callId,
+          channelId: old,
+        });
       return;
     }
     case 'dropSnoop':
       return dropSnoop(sv, s);
     case 'phoneToMonitorBridge':
       if (!s.monitorBridge) throw new Error('no monitor bridge');
+      // Gone: the call's bridge went with the call, or the phone left it already.
       if (s.inCallBridge && talk.bridgeId)
-        await pbx.removeFromBridge(talk.bridgeId, [s.phoneChannel]).catch(() => undefined);
+        await ignoreGone(pbx.removeFromBridge(talk.bridgeId, [s.phoneChannel]));
       s.inCallBridge = false;
       await pbx.addToBridge(s.monitorBridge, [s.phoneChannel]);
       return;
     case 'phoneToCallBridge': {
-      if (s.monitorBridge)
-        await pbx.removeFromBridge(s.monitorBridge, [s.phoneChannel]).catch(() => undefined);
+      if (s.monitorBridge) await ignoreGone(pbx.removeFromBridge(s.monitorBridge, [s.phoneChannel]));
       await pbx.addToBridge(await talk.bridge(), [s.phoneChannel]);
       s.inCallBridge = true;
       return;
@@ -62,6 +69,15 @@ export async function dropSnoop(sv: Supervision, s: Session): Promise<void> {
   const { snoopChannel, monitorBridge } = s;
   s.snoopChannel = null;
   s.monitorBridge = null;
-  if (snoopChannel) await sv.rt.pbx.hangup(snoopChannel).catch(() => undefined);
-  if (monitorBridge) await sv.rt.pbx.destroyBridge(monitorBridge).catch(() => undefined);
+  const ctx = { callId: s.callId, supervisorId: s.supervisorId };
+  if (snoopChannel)
+    await cleanupStep(sv.rt.log, sv.rt.pbx.hangup(snoopChannel), 'hang-up of the snoop', {
+      ...ctx,
+      channelId: snoopChannel,
+    });
+  if (monitorBridge)
+    await cleanupStep(sv.rt.log, sv.rt.pbx.destroyBridge(monitorBridge), 'monitor bridge removal', {
+      ...ctx,
+      bridgeId: monitorBridge,
+    });
 }

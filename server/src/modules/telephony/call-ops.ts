@@ -4,6 +4,7 @@
 import { reduceCall } from '../../core/call/call-machine.ts';
 import type { CallCommand, CallEvent } from '../../core/call/call-types.ts';
 import { bridgeWithAgent, holdCaller, resumeCaller, startQueueMusic } from './bridging.ts';
+import { cleanupStep } from './pbx-cleanup.ts';
 import { finishCallRecord } from './call-record.ts';
 import { emitCallUpdate } from './call-events.ts';
 import { offerToAgent } from './offer.ts';
@@ -66,7 +67,10 @@ async function runCallCommand(rt: TelephonyRuntime, call: LiveCall, c: CallComma
   }
 }
 
-/** Hangs up a leg we no longer want events about (forgotten first, so its destruction is not news). */
+/**
+ * Hangs up a leg we no longer want events about (forgotten first, so its destruction is not news). The
+ * leg may be gone already; any other failure is logged and the caller's sequence goes on.
+ */
 export async function hangupLeg(
   rt: TelephonyRuntime,
   channelId: string | undefined,
@@ -75,5 +79,5 @@ export async function hangupLeg(
   forget();
   if (!channelId) return;
   rt.channels.delete(channelId);
-  await rt.pbx.hangup(channelId).catch(() => undefined);
+  await cleanupStep(rt.log, rt.pbx.hangup(channelId), 'hang-up of a leg', { channelId });
 }

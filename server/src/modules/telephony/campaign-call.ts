@@ -9,6 +9,7 @@ import { applyAgent } from './agent-ops.ts';
 import { applyCall } from './call-ops.ts';
 import { insertLiveCall } from './call-record.ts';
 import { cleanupCall } from './legs.ts';
+import { cleanupStep } from './pbx-cleanup.ts';
 import { startCallRecording } from './recording.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall, PopData } from './types.ts';
@@ -45,16 +46,41 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
   const queueId = campaignQueueId(h.campaign.id);
   const { state } = startCall({ callId: h.callId, did: '', callerNumber: h.number, now });
   const call: LiveCall = {
-    id: h.callId, direction: 'outbound', state, callerChannel: h.channelId, did: '', callerNumber: h.number, pop: h.pop,
-    ivrPath: [], languages: ['zh', 'en'], legs: new Map(), agentChannel: null, agentId: null, bridgeId: null, consult: null,
-    recording: null, lastAnnouncedAt: null, playbackId: null, transfers: 0, agentPath: [], ivr: null, recordWritten: false,
+    id: h.callId,
+    direction: 'outbound',
+    state,
+    callerChannel: h.channelId,
+    did: '',
+    callerNumber: h.number,
+    pop: h.pop,
+    ivrPath: [],
+    languages: ['zh', 'en'],
+    legs: new Map(),
+    agentChannel: null,
+    agentId: null,
+    bridgeId: null,
+    consult: null,
+    recording: null,
+    lastAnnouncedAt: null,
+    playbackId: null,
+    transfers: 0,
+    agentPath: [],
+    ivr: null,
+    recordWritten: false,
     campaign: h.campaign,
   };
   rt.calls.set(call.id, call);
   rt.channels.set(h.channelId, { kind: 'caller', callId: call.id });
   await insertLiveCall(rt, call, { calledNumber: h.number, agentId: h.agentId });
   await applyCall(rt, call, { type: 'queue', queueId, priority: 0, now });
-  const offered = await applyAgent(rt, h.agentId, { type: 'offer', callId: call.id, queueId, ringTimeoutMs: h.ringTimeoutMs, wrapUpMs: h.wrapUpMs, now });
+  const offered = await applyAgent(rt, h.agentId, {
+    type: 'offer',
+    callId: call.id,
+    queueId,
+    ringTimeoutMs: h.ringTimeoutMs,
+    wrapUpMs: h.wrapUpMs,
+    now,
+  });
   if (offered.ok) await applyCall(rt, call, { type: 'offer', agentIds: [h.agentId], now });
   return offered.ok;
 }
@@ -67,15 +93,21 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
 export async function takeBackCampaignCall(rt: TelephonyRuntime, callId: string): Promise<string | null> {
   const call = rt.calls.get(callId);
   const pre = call?.state.status;
-  if (!call || !pre || (pre.kind !== 'queued' && pre.kind !== 'offering' && pre.kind !== 'entered')) return null;
+  if (!call || !pre || (pre.kind !== 'queued' && pre.kind !== 'offering' && pre.kind !== 'entered'))
+    return null;
   const channelId = call.callerChannel;
   rt.channels.delete(channelId);
   // The machine must not hang the caller up: the dialer plays the message first.
   call.callerChannel = '';
-  await rt.pbx.stopMoh(channelId).catch(() => undefined);
+  // The hand-back must complete whatever the music does (the dialer plays its message next).
+  await cleanupStep(rt.log, rt.pbx.stopMoh(channelId), 'stopping music before the hand-back', {
+    callId,
+    channelId,
+  });
   const now = rt.now();
   await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'dialer-abandoned', now });
-  if (pre.kind === 'offering') for (const a of pre.agentIds) await applyAgent(rt, a, { type: 'callEnded', callId, now });
+  if (pre.kind === 'offering')
+    for (const a of pre.agentIds) await applyAgent(rt, a, { type: 'callEnded', callId, now });
   await cleanupCall(rt, call);
   return channelId;
 }

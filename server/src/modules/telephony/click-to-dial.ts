@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { calls } from '../../db/schema/calls.ts';
 import { insertLiveCall, teamOf } from './call-record.ts';
+import { phoneOf } from './config-store.ts';
+import { cleanupStep } from './pbx-cleanup.ts';
 import { buildPopData } from './pop.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { PopData } from './types.ts';
@@ -20,10 +22,6 @@ export interface OutboundDial {
   answeredAt: number | null;
 }
 
-export function outboundDialString(number: string, template = 'Local/{number}@ringside-outbound'): string {
-  return template.replaceAll('{number}', number);
-}
-
 /** A number shared by several parties: the one whose page the agent dialed from owns the call record. */
 export function preferParty(pop: PopData, partyId: string | undefined): PopData {
   const all = pop.party ? [pop.party, ...pop.otherMatches] : [];
@@ -32,16 +30,42 @@ export function preferParty(pop: PopData, partyId: string | undefined): PopData 
   return { ...pop, party: chosen, otherMatches: all.filter((p) => p !== chosen) };
 }
 
-export async function startClickToDial(rt: TelephonyRuntime, agentId: string, number: string, partyId?: string): Promise<string> {
+export async function startClickToDial(
+  rt: TelephonyRuntime,
+  agentId: string,
+  number: string,
+  partyId?: string,
+): Promise<string> {
   const id = randomUUID();
-  const pop = preferParty(await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION), partyId);
+  const pop = preferParty(
+    await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION),
+    partyId,
+  );
   const { state } = startCall({ callId: id, did: '', callerNumber: number, now: rt.now() });
-  await insertLiveCall(rt, { id, direction: 'outbound', state, did: '', callerNumber: number, pop }, { calledNumber: number, agentId });
+  await insertLiveCall(
+    rt,
+    { id, direction: 'outbound', state, did: '', callerNumber: number, pop },
+    { calledNumber: number, agentId },
+  );
   const agentChannel = randomUUID();
-  rt.dials.set(id, { id, agentId, number, agentChannel, farChannel: null, bridgeId: null, startedAt: rt.now(), answeredAt: null });
+  rt.dials.set(id, {
+    id,
+    agentId,
+    number,
+    agentChannel,
+    farChannel: null,
+    bridgeId: null,
+    startedAt: rt.now(),
+    answeredAt: null,
+  });
   rt.channels.set(agentChannel, { kind: 'dialAgent', callId: id, agentId });
-  const endpoint = rt.agentConfig(agentId).dialTarget;
-  await rt.pbx.originate({ endpoint, channelId: agentChannel, appArgs: ['dial', id, agentId], callerId: { number, name: pop.party?.name }, timeoutSec: 30, formats: endpoint.startsWith('PJSIP/') ? ['opus', 'ulaw'] : undefined });
+  await rt.pbx.originate({
+    target: phoneOf(rt.agentConfigs, agentId),
+    channelId: agentChannel,
+    appArgs: ['dial', id, agentId],
+    callerId: { number, name: pop.party?.name },
+    timeoutSec: 30,
+  });
   return id;
 }
 
@@ -52,7 +76,12 @@ export async function onDialAgentAnswered(rt: TelephonyRuntime, callId: string):
   rt.channels.set(d.farChannel, { kind: 'dialOut', callId });
   d.bridgeId = await rt.pbx.createBridge('mixing', { bridgeId: `call-${callId}` });
   await rt.pbx.addToBridge(d.bridgeId, [d.agentChannel]);
-  await rt.pbx.originate({ endpoint: outboundDialString(d.number, rt.deps.config.OUTBOUND_DIAL), channelId: d.farChannel, appArgs: ['dial-out', callId], timeoutSec: 60 });
+  await rt.pbx.originate({
+    target: { kind: 'number', number: d.number },
+    channelId: d.farChannel,
+    appArgs: ['dial-out', callId],
+    timeoutSec: 60,
+  });
 }
 
 export async function onDialOutAnswered(rt: TelephonyRuntime, callId: string): Promise<void> {
@@ -62,23 +91,41 @@ export async function onDialOutAnswered(rt: TelephonyRuntime, callId: string): P
   await rt.pbx.addToBridge(d.bridgeId, [d.farChannel]);
 }
 
-export async function onDialLegGone(rt: TelephonyRuntime, callId: string, side: 'dialAgent' | 'dialOut', cause: string): Promise<void> {
+export async function onDialLegGone(
+  rt: TelephonyRuntime,
+  callId: string,
+  side: 'dialAgent' | 'dialOut',
+  cause: string,
+): Promise<void> {
   const d = rt.dials.get(callId);
   if (!d) return;
   rt.dials.delete(callId);
   for (const ch of [d.agentChannel, d.farChannel]) {
     if (!ch || !rt.channels.has(ch)) continue;
     rt.channels.delete(ch);
-    await rt.pbx.hangup(ch).catch(() => undefined);
+    await cleanupStep(rt.log, rt.pbx.hangup(ch), 'hang-up of a click-to-dial leg', { callId, channelId: ch });
   }
-  if (d.bridgeId) await rt.pbx.destroyBridge(d.bridgeId).catch(() => undefined);
+  if (d.bridgeId)
+    await cleanupStep(rt.log, rt.pbx.destroyBridge(d.bridgeId), 'click-to-dial bridge removal', {
+      callId,
+      bridgeId: d.bridgeId,
+    });
   const now = rt.now();
   await rt.deps.db
     .update(calls)
     .set({
-      outcome: d.answeredAt ? 'completed' : 'failed', hangupSide: side === 'dialAgent' ? 'agent' : 'caller', cause,
-      answeredAt: d.answeredAt ? new Date(d.answeredAt) : null, endedAt: new Date(now), waitMs: 0,
-      talkMs: d.answeredAt ? now - d.answeredAt : 0, holdMs: 0, agentId: d.agentId, ownerId: d.agentId, teamId: await teamOf(rt, d.agentId), agentPath: [d.agentId],
+      outcome: d.answeredAt ? 'completed' : 'failed',
+      hangupSide: side === 'dialAgent' ? 'agent' : 'caller',
+      cause,
+      answeredAt: d.answeredAt ? new Date(d.answeredAt) : null,
+      endedAt: new Date(now),
+      waitMs: 0,
+      talkMs: d.answeredAt ? now - d.answeredAt : 0,
+      holdMs: 0,
+      agentId: d.agentId,
+      ownerId: d.agentId,
+      teamId: await teamOf(rt, d.agentId),
+      agentPath: [d.agentId],
     })
     .where(and(eq(calls.id, callId), eq(calls.outcome, 'live')));
 }

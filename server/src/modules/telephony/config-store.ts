@@ -1,6 +1,7 @@
 // Reads the contact-centre configuration the ACD runs on (queues, members, agent profiles, pause codes,
 // DIDs) and turns rows into core values. Reloaded whenever an admin changes it.
 import { eq } from 'drizzle-orm';
+import type { DialTarget } from '@ringside/pbx';
 import type { AgentProfile } from '../../core/acd/agent-view.ts';
 import { DIRECT_RING_SEC, directLineId, directLineQueue } from '../../core/acd/direct-line.ts';
 import type { OverflowTarget, QueueConfig } from '../../core/acd/acd-types.ts';
@@ -11,7 +12,8 @@ export type QueueRow = typeof acdQueues.$inferSelect;
 export type DidRow = typeof dids.$inferSelect;
 
 export interface AgentConfig extends AgentProfile {
-  dialTarget: string;
+  /** The user's phone: their own softphone endpoint, or the address an admin configured (tests, desk phones). */
+  dialTarget: DialTarget;
 }
 
 export interface TelephonyConfigSnapshot {
@@ -23,8 +25,23 @@ export interface TelephonyConfigSnapshot {
   dids: Map<string, DidRow>;
 }
 
-export function defaultDialTarget(userId: string): string {
-  return `PJSIP/agent-${userId}`;
+export function defaultDialTarget(userId: string): DialTarget {
+  return { kind: 'agent', userId };
+}
+
+/** The profile's dial_target column (validated with the PBX's isDialAddress when stored) or the default. */
+export function dialTargetOf(userId: string, configured: string | null): DialTarget {
+  return configured ? { kind: 'address', address: configured } : defaultDialTarget(userId);
+}
+
+/** The configuration of a user without a profile or queue membership (e.g. a supervisor). */
+export function defaultAgentConfig(userId: string): AgentConfig {
+  return { skills: {}, queues: {}, dialTarget: defaultDialTarget(userId) };
+}
+
+/** Where to ring a user's phone (agents, and supervisors who may have no profile). */
+export function phoneOf(agents: ReadonlyMap<string, AgentConfig>, userId: string): DialTarget {
+  return agents.get(userId)?.dialTarget ?? defaultDialTarget(userId);
 }
 
 function overflowOf(raw: Record<string, string> | null): OverflowTarget | null {
@@ -50,7 +67,14 @@ export function toQueueConfig(q: QueueRow): QueueConfig {
     wrapUpMs: q.wrapUpSec * 1000,
     serviceLevelMs: q.serviceLevelSec * 1000,
     musicClass: q.musicClass,
-    announcements: a ? { firstAfterMs: a.firstAfterSec * 1000, everyMs: a.everySec * 1000, position: a.position, estimatedWait: a.estimatedWait } : null,
+    announcements: a
+      ? {
+          firstAfterMs: a.firstAfterSec * 1000,
+          everyMs: a.everySec * 1000,
+          position: a.position,
+          estimatedWait: a.estimatedWait,
+        }
+      : null,
   };
 }
 
@@ -67,7 +91,7 @@ export async function loadTelephonyConfig(db: Db): Promise<TelephonyConfigSnapsh
   const agentOf = (userId: string): AgentConfig => {
     let a = agents.get(userId);
     if (!a) {
-      a = { skills: {}, queues: {}, dialTarget: defaultDialTarget(userId) };
+      a = defaultAgentConfig(userId);
       agents.set(userId, a);
     }
     return a;
@@ -75,7 +99,7 @@ export async function loadTelephonyConfig(db: Db): Promise<TelephonyConfigSnapsh
   for (const p of profiles) {
     const a = agentOf(p.userId);
     a.skills = p.skills;
-    a.dialTarget = p.dialTarget ?? defaultDialTarget(p.userId);
+    a.dialTarget = dialTargetOf(p.userId, p.dialTarget);
     if (p.stateSnapshot) snapshots.set(p.userId, p.stateSnapshot);
   }
   for (const m of members) (agentOf(m.userId).queues as Record<string, number>)[m.queueId] = m.penalty;
@@ -83,7 +107,10 @@ export async function loadTelephonyConfig(db: Db): Promise<TelephonyConfigSnapsh
   for (const [userId, a] of agents) (a.queues as Record<string, number>)[directLineId(userId)] = 0;
   return {
     queues: new Map(queueRows.map((q) => [q.id, q])),
-    queueConfigs: [...queueRows.map(toQueueConfig), ...[...agents.keys()].map((userId) => directLineQueue(userId, { ringSec: DIRECT_RING_SEC }))],
+    queueConfigs: [
+      ...queueRows.map(toQueueConfig),
+      ...[...agents.keys()].map((userId) => directLineQueue(userId, { ringSec: DIRECT_RING_SEC })),
+    ],
     agents,
     snapshots,
     pauseCodes: codes.map((c) => c.code),

@@ -6,6 +6,7 @@ import type { MediaUri } from '@ringside/pbx';
 import { ivrMenus } from '../../db/schema/telephony.ts';
 import { applyCall } from './call-ops.ts';
 import { routeTo } from './inbound.ts';
+import { cleanupStep } from './pbx-cleanup.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
 
@@ -17,11 +18,16 @@ async function menuOf(rt: TelephonyRuntime, id: string): Promise<MenuRow | undef
   return m;
 }
 
-export async function startIvr(rt: TelephonyRuntime, call: LiveCall, menuId: string, retries = 0): Promise<void> {
+export async function startIvr(
+  rt: TelephonyRuntime,
+  call: LiveCall,
+  menuId: string,
+  retries = 0,
+): Promise<void> {
   const menu = await menuOf(rt, menuId);
   if (!menu) {
     await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
-    await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+    await hangUpCaller(rt, call);
     return;
   }
   if (retries === 0) call.ivrPath.push(menu.name);
@@ -43,7 +49,11 @@ export async function ivrDigit(rt: TelephonyRuntime, call: LiveCall, digit: stri
   const menu = await menuOf(rt, ivr.menuId);
   if (!menu) return;
   const option = menu.options.find((o) => o.digit === digit);
-  if (call.playbackId) await rt.pbx.stopPlayback(call.playbackId).catch(() => undefined);
+  // The prompt may have ended already; if it cannot be stopped, the caller's choice still counts.
+  if (call.playbackId)
+    await cleanupStep(rt.log, rt.pbx.stopPlayback(call.playbackId), 'stopping the menu prompt', {
+      callId: call.id,
+    });
   call.playbackId = null;
   if (!option) return retryOrFallback(rt, call, menu);
   call.ivr = null;
@@ -57,7 +67,17 @@ async function retryOrFallback(rt: TelephonyRuntime, call: LiveCall, menu: MenuR
   call.ivr = null;
   if (menu.fallback) return routeTo(rt, call, menu.fallback.kind, menu.fallback.target);
   await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'ivr-no-input', now: rt.now() });
-  await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+  await hangUpCaller(rt, call);
+}
+
+/**
+ * The call is over in the machine already: hanging up is cleanup. Runs from the tick too (menu timeouts),
+ * so a failure is logged here rather than stopping the other calls' timeouts and the routing pass.
+ */
+async function hangUpCaller(rt: TelephonyRuntime, call: LiveCall): Promise<void> {
+  await cleanupStep(rt.log, rt.pbx.hangup(call.callerChannel), 'hang-up of the caller after the menu', {
+    callId: call.id,
+  });
 }
 
 /** Tick: menus waiting for a digit past their timeout. */

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOfferPayload } from '../../contracts/telephony.ts';
 import { applyAgent } from './agent-ops.ts';
+import { phoneOf } from './config-store.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
 
@@ -35,22 +36,28 @@ export function ringSeconds(rt: TelephonyRuntime, call: LiveCall): number {
 }
 
 /** Originates a leg to an agent's phone after the pop; returns the channel id (undefined when it failed). */
-export async function originateToAgent(rt: TelephonyRuntime, call: LiveCall, agentId: string, kind: 'agentLeg' | 'consultLeg'): Promise<string | undefined> {
+export async function originateToAgent(
+  rt: TelephonyRuntime,
+  call: LiveCall,
+  agentId: string,
+  kind: 'agentLeg' | 'consultLeg',
+): Promise<string | undefined> {
   rt.deps.io.to(`user:${agentId}`).emit('call:offer', offerPayload(rt, call));
   rt.traceEvent('offerEmitted', call.id, agentId);
   const channelId = randomUUID();
-  rt.channels.set(channelId, kind === 'agentLeg' ? { kind, callId: call.id, agentId } : { kind, callId: call.id, agentId });
-  const endpoint = rt.agentConfig(agentId).dialTarget;
+  rt.channels.set(
+    channelId,
+    kind === 'agentLeg' ? { kind, callId: call.id, agentId } : { kind, callId: call.id, agentId },
+  );
   try {
     rt.traceEvent('originateSent', call.id, agentId);
     await rt.pbx.originate({
-      endpoint,
+      target: phoneOf(rt.agentConfigs, agentId),
       channelId,
       appArgs: [kind === 'agentLeg' ? 'agent' : 'consult', call.id, agentId],
       callerId: { number: call.callerNumber || 'anonymous', name: call.pop.party?.name },
       // The ACD's ring timeout (RONA, on the tick) fires first; this only bounds a stuck leg.
       timeoutSec: ringSeconds(rt, call) + 10,
-      formats: endpoint.startsWith('PJSIP/') ? ['opus', 'ulaw'] : undefined,
       variables: { RINGSIDE_CALL: call.id },
     });
     return channelId;

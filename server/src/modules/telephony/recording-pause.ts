@@ -26,7 +26,8 @@ export interface RecordingPauseState {
 
 function ownLiveCall(rt: TelephonyRuntime, callId: string, userId: string): LiveCall {
   const call = rt.calls.get(callId);
-  if (!call || call.state.status.kind === 'ended' || call.agentId !== userId) throw new AppError('RS_NOT_FOUND');
+  if (!call || call.state.status.kind === 'ended' || call.agentId !== userId)
+    throw new AppError('RS_NOT_FOUND');
   return call;
 }
 
@@ -39,11 +40,18 @@ async function openPause(rt: TelephonyRuntime, recordingId: string) {
 }
 
 async function startedAt(rt: TelephonyRuntime, recordingId: string): Promise<number> {
-  const [row] = await rt.deps.db.select({ startedAt: recordings.startedAt }).from(recordings).where(eq(recordings.id, recordingId));
+  const [row] = await rt.deps.db
+    .select({ startedAt: recordings.startedAt })
+    .from(recordings)
+    .where(eq(recordings.id, recordingId));
   return row?.startedAt.getTime() ?? rt.now();
 }
 
-export async function recordingPauseState(rt: TelephonyRuntime, callId: string, userId: string): Promise<RecordingPauseState> {
+export async function recordingPauseState(
+  rt: TelephonyRuntime,
+  callId: string,
+  userId: string,
+): Promise<RecordingPauseState> {
   return rt.run(async () => {
     const call = ownLiveCall(rt, callId, userId);
     if (!call.recording) return { recording: false, paused: false, offsetMs: null };
@@ -53,13 +61,23 @@ export async function recordingPauseState(rt: TelephonyRuntime, callId: string, 
 }
 
 /** Pauses (paused = true) or resumes the recording of the user's own live call; 409 if already so. */
-export async function setRecordingPaused(rt: TelephonyRuntime, callId: string, userId: string, paused: boolean, ip: string | null): Promise<RecordingPauseState> {
+export async function setRecordingPaused(
+  rt: TelephonyRuntime,
+  callId: string,
+  userId: string,
+  paused: boolean,
+  ip: string | null,
+): Promise<RecordingPauseState> {
   return rt.run(async () => {
     const call = ownLiveCall(rt, callId, userId);
     const rec = call.recording;
     if (!rec) throw new AppError('RS_CONFLICT', 'This call is not being recorded');
     const open = await openPause(rt, rec.id);
-    if (paused === !!open) throw new AppError('RS_CONFLICT', paused ? 'The recording is already paused' : 'The recording is not paused');
+    if (paused === !!open)
+      throw new AppError(
+        'RS_CONFLICT',
+        paused ? 'The recording is already paused' : 'The recording is not paused',
+      );
     const base = await startedAt(rt, rec.id);
     const before = rt.now();
     try {
@@ -72,18 +90,39 @@ export async function setRecordingPaused(rt: TelephonyRuntime, callId: string, u
     const at = Math.round((before + rt.now()) / 2);
     const offsetMs = Math.max(0, at - base);
     if (paused) {
-      await rt.deps.db.insert(recordingPauses).values({ recordingId: rec.id, callId, pausedBy: userId, pausedAt: new Date(at), pauseOffsetMs: offsetMs });
+      await rt.deps.db
+        .insert(recordingPauses)
+        .values({
+          recordingId: rec.id,
+          callId,
+          pausedBy: userId,
+          pausedAt: new Date(at),
+          pauseOffsetMs: offsetMs,
+        });
     } else {
-      await rt.deps.db.update(recordingPauses).set({ resumedBy: userId, resumedAt: new Date(at), resumeOffsetMs: offsetMs }).where(eq(recordingPauses.id, open!.id));
+      await rt.deps.db
+        .update(recordingPauses)
+        .set({ resumedBy: userId, resumedAt: new Date(at), resumeOffsetMs: offsetMs })
+        .where(eq(recordingPauses.id, open!.id));
     }
-    await writeAudit(rt.deps.db, { actorUserId: userId, action: paused ? 'recording.pause' : 'recording.resume', entityType: 'recording', entityId: rec.id, details: { callId, offsetMs }, ip });
+    await writeAudit(rt.deps.db, {
+      actorUserId: userId,
+      action: paused ? 'recording.pause' : 'recording.resume',
+      entityType: 'recording',
+      entityId: rec.id,
+      details: { callId, offsetMs },
+      ip,
+    });
     return { recording: true, paused, offsetMs };
   });
 }
 
 /** recordingStarted: the offsets of the pause log count from here (the row was inserted just before). */
 export async function recordingStartedAt(rt: TelephonyRuntime, name: string): Promise<void> {
-  await rt.deps.db.update(recordings).set({ startedAt: new Date(rt.now()) }).where(eq(recordings.name, name));
+  await rt.deps.db
+    .update(recordings)
+    .set({ startedAt: new Date(rt.now()) })
+    .where(eq(recordings.name, name));
 }
 
 /**
@@ -92,26 +131,42 @@ export async function recordingStartedAt(rt: TelephonyRuntime, name: string): Pr
  */
 export async function silencePausedSpans(rt: TelephonyRuntime, name: string): Promise<void> {
   const db = rt.deps.db;
-  const [rec] = await db.select({ id: recordings.id, format: recordings.format, startedAt: recordings.startedAt }).from(recordings).where(eq(recordings.name, name));
+  const [rec] = await db
+    .select({ id: recordings.id, format: recordings.format, startedAt: recordings.startedAt })
+    .from(recordings)
+    .where(eq(recordings.name, name));
   if (!rec) return;
   const now = rt.now();
   await db
     .update(recordingPauses)
-    .set({ resumedAt: new Date(now), resumeOffsetMs: sql`greatest(${recordingPauses.pauseOffsetMs}, ${now - rec.startedAt.getTime()})` })
+    .set({
+      resumedAt: new Date(now),
+      resumeOffsetMs: sql`greatest(${recordingPauses.pauseOffsetMs}, ${now - rec.startedAt.getTime()})`,
+    })
     .where(and(eq(recordingPauses.recordingId, rec.id), isNull(recordingPauses.resumedAt)));
   const spans = await db
-    .select({ id: recordingPauses.id, pauseOffsetMs: recordingPauses.pauseOffsetMs, resumeOffsetMs: recordingPauses.resumeOffsetMs })
+    .select({
+      id: recordingPauses.id,
+      pauseOffsetMs: recordingPauses.pauseOffsetMs,
+      resumeOffsetMs: recordingPauses.resumeOffsetMs,
+    })
     .from(recordingPauses)
     .where(and(eq(recordingPauses.recordingId, rec.id), isNull(recordingPauses.silencedAt)));
   if (!spans.length) return;
   if (rec.format !== 'wav') {
-    rt.log.warn({ name, format: rec.format }, 'recording pause: only wav files get their paused spans back as silence');
+    rt.log.warn(
+      { name, format: rec.format },
+      'recording pause: only wav files get their paused spans back as silence',
+    );
     return;
   }
   const file = join(rt.deps.config.RECORDINGS_DIR, `${name}.wav`);
   const buf = await readFile(file);
   const inserts = silenceInserts(
-    spans.map((s) => ({ pauseOffsetMs: s.pauseOffsetMs, resumeOffsetMs: s.resumeOffsetMs ?? s.pauseOffsetMs })),
+    spans.map((s) => ({
+      pauseOffsetMs: s.pauseOffsetMs,
+      resumeOffsetMs: s.resumeOffsetMs ?? s.pauseOffsetMs,
+    })),
     durationMs(readWavLayout(buf)),
   );
   const out = withSilence(buf, inserts);
@@ -119,10 +174,27 @@ export async function silencePausedSpans(rt: TelephonyRuntime, name: string): Pr
   const st = await stat(file);
   const tmp = `${file}.silencing`;
   await writeFile(tmp, out, { mode: st.mode });
-  await chown(tmp, st.uid, st.gid).catch(() => undefined);
+  await chown(tmp, st.uid, st.gid).catch((err: unknown) =>
+    // Not root (a development checkout): the file keeps our owner; Asterisk no longer writes to it.
+    rt.log.warn(
+      { err, name, uid: st.uid, gid: st.gid },
+      'recording pause: the silenced file keeps our owner, not the original',
+    ),
+  );
   await rename(tmp, file);
   await db.transaction(async (tx) => {
-    await tx.update(recordingPauses).set({ silencedAt: new Date(now) }).where(inArray(recordingPauses.id, spans.map((s) => s.id)));
-    await tx.update(recordings).set({ durationSec: Math.round(durationMs(readWavLayout(out)) / 1000) }).where(eq(recordings.id, rec.id));
+    await tx
+      .update(recordingPauses)
+      .set({ silencedAt: new Date(now) })
+      .where(
+        inArray(
+          recordingPauses.id,
+          spans.map((s) => s.id),
+        ),
+      );
+    await tx
+      .update(recordings)
+      .set({ durationSec: Math.round(durationMs(readWavLayout(out)) / 1000) })
+      .where(eq(recordings.id, rec.id));
   });
 }

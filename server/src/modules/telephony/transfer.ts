@@ -2,31 +2,47 @@
 // target rings; the talk bridge (and its recording) stays the same, so a transferred call has one
 // recording. Attended: the first agent talks with the target in the bridge, then completes (leaves,
 // caller joins), cancels (target leaves, caller returns) or conferences (caller joins, all three talk).
+import { ignoreGone, isGone } from '@ringside/pbx';
 import type { TransferTarget } from '../../core/call/call-types.ts';
 import { applyAgent } from './agent-ops.ts';
 import { holdCaller } from './bridging.ts';
 import { applyCall, hangupLeg } from './call-ops.ts';
 import { emitAgentLeft, emitCallUpdate } from './call-events.ts';
 import { ensureTalkBridge } from './bridging.ts';
-import { outboundDialString } from './click-to-dial.ts';
 import { originateToAgent } from './offer.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
 
-export async function startTransferLeg(rt: TelephonyRuntime, call: LiveCall, mode: 'blind' | 'attended', target: TransferTarget): Promise<void> {
+export async function startTransferLeg(
+  rt: TelephonyRuntime,
+  call: LiveCall,
+  mode: 'blind' | 'attended',
+  target: TransferTarget,
+): Promise<void> {
   call.transfers++;
   if (mode === 'blind') await releaseAgent(rt, call);
   // Blind to a queue: the machine already queued the caller (music on); nothing else to ring.
   if (target.kind === 'queue') return;
   if (mode === 'attended') await holdCaller(rt, call);
-  else await rt.pbx.startMoh(call.callerChannel).catch(() => undefined);
+  // Blind: the caller may hang up while the agent transfers; then the call machine ends the call.
+  else await ignoreGone(rt.pbx.startMoh(call.callerChannel));
   if (target.kind === 'agent') return ringTargetAgent(rt, call, mode, target.agentId);
   const channelId = crypto.randomUUID();
   call.consult = { channelId, agentId: null, mode, answered: false, conference: false, label: target.number };
   rt.channels.set(channelId, { kind: 'consultLeg', callId: call.id, agentId: null });
   try {
-    await rt.pbx.originate({ endpoint: outboundDialString(target.number, rt.deps.config.OUTBOUND_DIAL), channelId, appArgs: ['consult', call.id], callerId: { number: call.callerNumber }, timeoutSec: 45 });
-  } catch {
+    await rt.pbx.originate({
+      target: { kind: 'number', number: target.number },
+      channelId,
+      appArgs: ['consult', call.id],
+      callerId: { number: call.callerNumber },
+      timeoutSec: 45,
+    });
+  } catch (err) {
+    rt.log.warn(
+      { err, callId: call.id, mode },
+      'telephony: transfer leg to a number could not be originated; cancelling the transfer',
+    );
     await cancelTransfer(rt, call);
   }
 }
@@ -41,11 +57,23 @@ async function releaseAgent(rt: TelephonyRuntime, call: LiveCall): Promise<void>
   emitAgentLeft(rt, call.id, agentId);
 }
 
-async function ringTargetAgent(rt: TelephonyRuntime, call: LiveCall, mode: 'blind' | 'attended', agentId: string): Promise<void> {
+async function ringTargetAgent(
+  rt: TelephonyRuntime,
+  call: LiveCall,
+  mode: 'blind' | 'attended',
+  agentId: string,
+): Promise<void> {
   const s = call.state.status;
   const queueId = 'queueId' in s ? s.queueId : '';
   const q = rt.queues.get(queueId);
-  const offered = await applyAgent(rt, agentId, { type: 'offer', callId: call.id, queueId, ringTimeoutMs: (q?.ringTimeoutSec ?? 20) * 1000, wrapUpMs: (q?.wrapUpSec ?? 30) * 1000, now: rt.now() });
+  const offered = await applyAgent(rt, agentId, {
+    type: 'offer',
+    callId: call.id,
+    queueId,
+    ringTimeoutMs: (q?.ringTimeoutSec ?? 20) * 1000,
+    wrapUpMs: (q?.wrapUpSec ?? 30) * 1000,
+    now: rt.now(),
+  });
   if (!offered.ok) return failTransfer(rt, call);
   call.consult = { channelId: '', agentId, mode, answered: false, conference: false, label: agentId };
   const channelId = await originateToAgent(rt, call, agentId, 'consultLeg');
@@ -62,12 +90,17 @@ async function failTransfer(rt: TelephonyRuntime, call: LiveCall): Promise<void>
   await applyCall(rt, call, { type: 'transferFailed', now: rt.now() });
 }
 
-export async function onConsultAnswered(rt: TelephonyRuntime, channelId: string, callId: string): Promise<void> {
+export async function onConsultAnswered(
+  rt: TelephonyRuntime,
+  channelId: string,
+  callId: string,
+): Promise<void> {
   const call = rt.calls.get(callId);
   const consult = call?.consult;
   if (!call || !consult || consult.channelId !== channelId) {
+    // A consult leg nobody waits for any more (the transfer was cancelled while it rang).
     rt.channels.delete(channelId);
-    await rt.pbx.hangup(channelId).catch(() => undefined);
+    await ignoreGone(rt.pbx.hangup(channelId));
     return;
   }
   consult.answered = true;
@@ -84,8 +117,8 @@ export async function completeTransfer(rt: TelephonyRuntime, call: LiveCall): Pr
   await releaseAgent(rt, call);
   call.consult = null;
   const bridge = await ensureTalkBridge(rt, call);
-  await rt.pbx.stopMoh(call.callerChannel).catch(() => undefined);
-  await rt.pbx.addToBridge(bridge, [call.callerChannel, consult.channelId]).catch(() => rt.pbx.addToBridge(bridge, [consult.channelId]).catch(() => undefined));
+  await ignoreGone(rt.pbx.stopMoh(call.callerChannel));
+  await joinTalk(rt, call, bridge, consult.channelId);
   if (consult.agentId) {
     rt.channels.set(consult.channelId, { kind: 'agentLeg', callId: call.id, agentId: consult.agentId });
     call.agentChannel = consult.channelId;
@@ -95,7 +128,13 @@ export async function completeTransfer(rt: TelephonyRuntime, call: LiveCall): Pr
     // External: the call leaves Ringside; the far leg stays ours only so its hang-up ends the caller too.
     call.consult = { ...consult, conference: false };
   }
-  await applyCall(rt, call, consult.agentId ? { type: 'transferCompleted', agentId: consult.agentId, now: rt.now() } : { type: 'transferCompleted', now: rt.now() });
+  await applyCall(
+    rt,
+    call,
+    consult.agentId
+      ? { type: 'transferCompleted', agentId: consult.agentId, now: rt.now() }
+      : { type: 'transferCompleted', now: rt.now() },
+  );
   emitCallUpdate(rt, call);
 }
 
@@ -104,15 +143,43 @@ export async function cancelTransfer(rt: TelephonyRuntime, call: LiveCall): Prom
   if (!consult) return;
   call.consult = null;
   if (consult.channelId) await hangupLeg(rt, consult.channelId, () => undefined);
-  if (consult.agentId) await applyAgent(rt, consult.agentId, { type: consult.answered ? 'hangup' : 'callEnded', callId: call.id, now: rt.now() });
+  if (consult.agentId)
+    await applyAgent(rt, consult.agentId, {
+      type: consult.answered ? 'hangup' : 'callEnded',
+      callId: call.id,
+      now: rt.now(),
+    });
   await applyCall(rt, call, { type: 'transferFailed', now: rt.now() });
   if (call.state.status.kind === 'answered') emitCallUpdate(rt, call);
+}
+
+/**
+ * Caller and transfer target into the talk bridge. The caller may have hung up just now (their hang-up
+ * is on its way as an event and ends the call): the target still joins, as before. Any other failure
+ * propagates (a transfer the caller cannot hear must not be reported as completed).
+ */
+async function joinTalk(
+  rt: TelephonyRuntime,
+  call: LiveCall,
+  bridge: string,
+  targetChannel: string,
+): Promise<void> {
+  try {
+    await rt.pbx.addToBridge(bridge, [call.callerChannel, targetChannel]);
+  } catch (err) {
+    if (!isGone(err)) throw err;
+    rt.log.info(
+      { callId: call.id },
+      'telephony: caller gone while the transfer completed; the target joins alone',
+    );
+    await ignoreGone(rt.pbx.addToBridge(bridge, [targetChannel]));
+  }
 }
 
 /** Three-way: the caller joins the agent and the consulted party. */
 export async function conference(rt: TelephonyRuntime, call: LiveCall): Promise<boolean> {
   if (!call.consult?.answered || call.consult.mode !== 'attended') return false;
-  await rt.pbx.stopMoh(call.callerChannel).catch(() => undefined);
+  await ignoreGone(rt.pbx.stopMoh(call.callerChannel));
   await rt.pbx.addToBridge(await ensureTalkBridge(rt, call), [call.callerChannel]);
   call.consult.conference = true;
   emitCallUpdate(rt, call);
@@ -124,7 +191,7 @@ export async function onConsultGone(rt: TelephonyRuntime, channelId: string, cal
   if (!call) return;
   if (call.state.status.kind === 'ended') {
     // Transferred out to a number: that side hung up, so the caller's call is over too.
-    await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+    await ignoreGone(rt.pbx.hangup(call.callerChannel));
     return;
   }
   if (call.consult?.channelId !== channelId) return;
