@@ -1,5 +1,6 @@
 // Click-to-dial (POST /api/calls/dial): the agent's own phone rings first; once the agent answers, the
 // number is dialed and both are bridged. One outbound call row, completed when either side hangs up.
+import { originateLeg } from './originate-leg.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { calls } from '../../db/schema/calls.ts';
@@ -58,14 +59,18 @@ export async function startClickToDial(
     startedAt: rt.now(),
     answeredAt: null,
   });
-  rt.channels.set(agentChannel, { kind: 'dialAgent', callId: id, agentId });
-  await rt.pbx.originate({
-    target: phoneOf(rt.agentConfigs, agentId),
-    channelId: agentChannel,
-    appArgs: ['dial', id, agentId],
-    callerId: { number, name: pop.party?.name },
-    timeoutSec: 30,
-  });
+  rt.liveStore.touchDial(id);
+  await originateLeg(
+    rt,
+    { kind: 'dialAgent', callId: id, agentId },
+    {
+      target: phoneOf(rt.agentConfigs, agentId),
+      channelId: agentChannel,
+      appArgs: ['dial', id, agentId],
+      callerId: { number, name: pop.party?.name },
+      timeoutSec: 30,
+    },
+  );
   return id;
 }
 
@@ -73,21 +78,26 @@ export async function onDialAgentAnswered(rt: TelephonyRuntime, callId: string):
   const d = rt.dials.get(callId);
   if (!d) return;
   d.farChannel = randomUUID();
-  rt.channels.set(d.farChannel, { kind: 'dialOut', callId });
   d.bridgeId = await rt.pbx.createBridge('mixing', { bridgeId: `call-${callId}` });
+  rt.liveStore.touchDial(d.id);
   await rt.pbx.addToBridge(d.bridgeId, [d.agentChannel]);
-  await rt.pbx.originate({
-    target: { kind: 'number', number: d.number },
-    channelId: d.farChannel,
-    appArgs: ['dial-out', callId],
-    timeoutSec: 60,
-  });
+  await originateLeg(
+    rt,
+    { kind: 'dialOut', callId },
+    {
+      target: { kind: 'number', number: d.number },
+      channelId: d.farChannel,
+      appArgs: ['dial-out', callId],
+      timeoutSec: 60,
+    },
+  );
 }
 
 export async function onDialOutAnswered(rt: TelephonyRuntime, callId: string): Promise<void> {
   const d = rt.dials.get(callId);
   if (!d?.farChannel || !d.bridgeId) return;
   d.answeredAt = rt.now();
+  rt.liveStore.touchDial(d.id);
   await rt.pbx.addToBridge(d.bridgeId, [d.farChannel]);
 }
 
@@ -100,6 +110,7 @@ export async function onDialLegGone(
   const d = rt.dials.get(callId);
   if (!d) return;
   rt.dials.delete(callId);
+  rt.liveStore.touchDial(callId);
   for (const ch of [d.agentChannel, d.farChannel]) {
     if (!ch || !rt.channels.has(ch)) continue;
     rt.channels.delete(ch);

@@ -1,4 +1,5 @@
 // PBX events in, by kind of channel (types.ts ChannelRole). Runs inside the runtime's chain.
+import { ignoreGone } from '@ringside/pbx';
 import type { PbxEvent, PbxEventOf } from '@ringside/pbx';
 import { onDialAgentAnswered, onDialLegGone, onDialOutAnswered } from './click-to-dial.ts';
 import { onInboundCall } from './inbound.ts';
@@ -44,8 +45,9 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
       await silencePausedSpans(rt, e.name).catch((err: unknown) =>
         rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'),
       );
+      // The caller who left the voicemail may have hung up already.
       if (e.name.startsWith('vm-') && e.target.kind === 'channel')
-        await rt.pbx.hangup(e.target.id).catch(() => undefined);
+        await ignoreGone(rt.pbx.hangup(e.target.id));
       if (isVoicemailRecording(e.name)) await deliverVoicemail(rt.deps.db, rt.deps.io, e.name);
       return;
     case 'appReplaced':
@@ -83,7 +85,7 @@ async function onEntered(rt: TelephonyRuntime, e: PbxEventOf<'callEntered'>): Pr
   if (e.args[0] === 'inbound') return onInboundCall(rt, e);
   // A leg we forgot (cancelled while it was being answered) or a snoop nobody asked for.
   if (['agent', 'consult', 'dial', 'dial-out'].includes(e.args[0] ?? ''))
-    await rt.pbx.hangup(e.channelId).catch(() => undefined);
+    await ignoreGone(rt.pbx.hangup(e.channelId));
 }
 
 async function reconcileNow(rt: TelephonyRuntime, mode: 'restart' | 'reconnect'): Promise<void> {
@@ -134,9 +136,10 @@ async function onPlaybackFinished(rt: TelephonyRuntime, e: PbxEventOf<'playbackF
   const call = rt.calls.get(p.callId);
   if (!call) return;
   if (call.playbackId === e.playbackId) call.playbackId = null;
+  // The caller may have hung up while the prompt played: nothing left to play to or hang up.
   if (p.then === 'moh' && call.state.status.kind === 'queued')
-    await rt.pbx.startMoh(call.callerChannel).catch(() => undefined);
-  if (p.then === 'hangup') await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+    await ignoreGone(rt.pbx.startMoh(call.callerChannel));
+  if (p.then === 'hangup') await ignoreGone(rt.pbx.hangup(call.callerChannel));
   if (p.then === 'ivr') ivrPromptDone(rt, call);
   if (p.then === 'record')
     await recordVoicemail(rt, call).catch((err: unknown) =>

@@ -2,7 +2,7 @@
 // the call row is written, the caller answered, then the DID's target takes over (queue, IVR menu,
 // voicemail). A DID we do not know goes to the fallback announcement rather than silence.
 import { randomUUID } from 'node:crypto';
-import type { PbxEventOf } from '@ringside/pbx';
+import { ignoreGone, type PbxEventOf } from '@ringside/pbx';
 import { startCall } from '../../core/call/call-machine.ts';
 import { applyCall } from './call-ops.ts';
 import { insertLiveCall, recordParty } from './call-record.ts';
@@ -34,14 +34,8 @@ export async function onInboundCall(
   const did = findDid(rt, dialed);
   if (!did) {
     rt.log.warn({ did: dialed }, 'telephony: call to an unconfigured DID, playing the fallback');
-    await rt.pbx.setVariable(e.channelId, 'RINGSIDE_DID', dialed).catch(() => undefined);
-    await rt.pbx
-      .continueInDialplan(e.channelId, {
-        context: 'ringside-fallback',
-        extension: 'unavailable',
-        priority: 1,
-      })
-      .catch(() => undefined);
+    // A caller who hung up meanwhile needs no announcement.
+    await ignoreGone(rt.pbx.playFallback(e.channelId, dialed));
     return;
   }
   const now = enteredAt ?? rt.now();
@@ -136,5 +130,5 @@ export async function routeTo(
   }
   rt.log.warn({ callId: call.id, kind, target }, 'telephony: no such route target');
   await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
-  await rt.pbx.hangup(call.callerChannel).catch(() => undefined);
+  await ignoreGone(rt.pbx.hangup(call.callerChannel));
 }

@@ -1,5 +1,7 @@
 // The caller's and the offered agents' legs: answer (bridge), failure (offer back to the queue), and
 // hang-ups on either side (the call machine writes the record; agents move on to wrap-up).
+import { ignoreGone } from '@ringside/pbx';
+import { cleanupStep } from './pbx-cleanup.ts';
 import { applyAgent } from './agent-ops.ts';
 import { applyCall } from './call-ops.ts';
 import type { TelephonyRuntime } from './runtime.ts';
@@ -16,7 +18,8 @@ export async function onAgentLegAnswered(
   const pre = call?.state.status;
   if (!call || pre?.kind !== 'offering' || call.legs.get(agentId) !== channelId) {
     rt.channels.delete(channelId);
-    await rt.pbx.hangup(channelId).catch(() => undefined);
+    // A leg answering too late (the call moved on): ours to drop, and it may be gone already.
+    await ignoreGone(rt.pbx.hangup(channelId));
     return;
   }
   const now = rt.now();
@@ -28,7 +31,8 @@ export async function onAgentLegAnswered(
     );
     call.legs.delete(agentId);
     rt.channels.delete(channelId);
-    await rt.pbx.hangup(channelId).catch(() => undefined);
+    // A leg answering too late (the call moved on): ours to drop, and it may be gone already.
+    await ignoreGone(rt.pbx.hangup(channelId));
     return;
   }
   rt.traceEvent('agentAnswered', callId, agentId);
@@ -97,9 +101,11 @@ export async function cleanupCall(rt: TelephonyRuntime, call: LiveCall): Promise
   const legs = [...call.legs.values(), call.agentChannel, call.consult?.channelId].filter((c): c is string =>
     Boolean(c),
   );
+  const context = { callId: call.id };
   for (const ch of legs) {
     rt.channels.delete(ch);
-    await rt.pbx.hangup(ch).catch(() => undefined);
+    await cleanupStep(rt.log, rt.pbx.hangup(ch), 'hanging up a leg of an ended call', context);
   }
-  if (call.bridgeId) await rt.pbx.destroyBridge(call.bridgeId).catch(() => undefined);
+  if (call.bridgeId)
+    await cleanupStep(rt.log, rt.pbx.destroyBridge(call.bridgeId), 'destroying the talk bridge', context);
 }

@@ -1,5 +1,6 @@
 // Offering a call to an agent: the screen pop goes to the agent's console FIRST ('call:offer' on
 // user:<agentId>), then the agent's leg is originated. The trace records both, in order.
+import { originateLeg } from './originate-leg.ts';
 import { randomUUID } from 'node:crypto';
 import type { CallOfferPayload } from '../../contracts/telephony.ts';
 import { applyAgent } from './agent-ops.ts';
@@ -45,24 +46,23 @@ export async function originateToAgent(
   rt.deps.io.to(`user:${agentId}`).emit('call:offer', offerPayload(rt, call));
   rt.traceEvent('offerEmitted', call.id, agentId);
   const channelId = randomUUID();
-  rt.channels.set(
-    channelId,
-    kind === 'agentLeg' ? { kind, callId: call.id, agentId } : { kind, callId: call.id, agentId },
-  );
   try {
     rt.traceEvent('originateSent', call.id, agentId);
-    await rt.pbx.originate({
-      target: phoneOf(rt.agentConfigs, agentId),
-      channelId,
-      appArgs: [kind === 'agentLeg' ? 'agent' : 'consult', call.id, agentId],
-      callerId: { number: call.callerNumber || 'anonymous', name: call.pop.party?.name },
-      // The ACD's ring timeout (RONA, on the tick) fires first; this only bounds a stuck leg.
-      timeoutSec: ringSeconds(rt, call) + 10,
-      variables: { RINGSIDE_CALL: call.id },
-    });
+    await originateLeg(
+      rt,
+      kind === 'agentLeg' ? { kind, callId: call.id, agentId } : { kind, callId: call.id, agentId },
+      {
+        target: phoneOf(rt.agentConfigs, agentId),
+        channelId,
+        appArgs: [kind === 'agentLeg' ? 'agent' : 'consult', call.id, agentId],
+        callerId: { number: call.callerNumber || 'anonymous', name: call.pop.party?.name },
+        // The ACD's ring timeout (RONA, on the tick) fires first; this only bounds a stuck leg.
+        timeoutSec: ringSeconds(rt, call) + 10,
+        variables: { RINGSIDE_CALL: call.id },
+      },
+    );
     return channelId;
   } catch (err) {
-    rt.channels.delete(channelId);
     rt.log.warn({ err, callId: call.id, agentId }, 'telephony: agent leg could not be originated');
     return undefined;
   }

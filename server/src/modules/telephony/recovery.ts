@@ -4,7 +4,7 @@
 // missed events would have run. Every leg is recognised by its channel id (stored) or by its tag
 // (leg-tag.ts), so calls that outlived the process keep their place, their wait and their bridge.
 import { and, eq, inArray, lt, not } from 'drizzle-orm';
-import { ignoreGone, isGone, type LiveChannel, type PbxEventOf } from '@ringside/pbx';
+import { ignoreGone, type LiveChannel, type PbxEventOf } from '@ringside/pbx';
 import {
   planRecovery,
   type HeldCall,
@@ -62,13 +62,8 @@ export async function reconcile(
     rt.pbx.listBridges(),
   ]);
   const held = heldCalls(rt);
+  // The listing includes the legs we originated that are still ringing (not yet in our app).
   const seen = listed.map(seenChannel);
-  // A leg still ringing has not entered our app, so the listing leaves it out: ask for it by id.
-  const listedIds = new Set(seen.map((c) => c.channelId));
-  for (const call of held)
-    for (const leg of call.legs)
-      if (!listedIds.has(leg.channelId) && (await stillThere(rt, leg.channelId)))
-        seen.push({ channelId: leg.channelId, up: false, tag: null, firstArg: undefined });
   const actions = planRecovery(held, seen, bridges);
   const byId = new Map(listed.map((c) => [c.channelId, c]));
   const report: RecoveryReport = {
@@ -182,16 +177,6 @@ async function closeOrphanRows(rt: TelephonyRuntime, startedAt: number): Promise
     )
     .returning({ id: calls.id });
   return rows.length;
-}
-
-async function stillThere(rt: TelephonyRuntime, channelId: string): Promise<boolean> {
-  try {
-    await rt.pbx.getVariable(channelId, 'CHANNEL(state)');
-    return true;
-  } catch (err) {
-    if (isGone(err)) return false;
-    throw err;
-  }
 }
 
 function heldCalls(rt: TelephonyRuntime): HeldCall[] {

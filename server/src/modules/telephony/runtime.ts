@@ -8,7 +8,13 @@ import type { HandleTimeWindow } from '../../core/acd/announcements.ts';
 import { fromAgentSnapshot } from '../../core/agent/agent-snapshot.ts';
 import { initialAgentState } from '../../core/agent/agent-machine.ts';
 import type { AgentState } from '../../core/agent/agent-types.ts';
-import { loadTelephonyConfig, type AgentConfig, type DidRow, type QueueRow } from './config-store.ts';
+import {
+  defaultAgentConfig,
+  loadTelephonyConfig,
+  type AgentConfig,
+  type DidRow,
+  type QueueRow,
+} from './config-store.ts';
 import type { OutboundDial } from './click-to-dial.ts';
 import { handlePbxEvent } from './event-intake.ts';
 import { restoreAgents } from './agent-restore.ts';
@@ -150,7 +156,7 @@ export class TelephonyRuntime {
   }
 
   agentConfig(agentId: string): AgentConfig {
-    return this.agentConfigs.get(agentId) ?? { skills: {}, queues: {}, dialTarget: `PJSIP/agent-${agentId}` };
+    return this.agentConfigs.get(agentId) ?? defaultAgentConfig(agentId);
   }
 
   agentState(agentId: string): AgentState {

@@ -2,6 +2,7 @@
 // target rings; the talk bridge (and its recording) stays the same, so a transferred call has one
 // recording. Attended: the first agent talks with the target in the bridge, then completes (leaves,
 // caller joins), cancels (target leaves, caller returns) or conferences (caller joins, all three talk).
+import { originateLeg } from './originate-leg.ts';
 import { ignoreGone, isGone } from '@ringside/pbx';
 import type { TransferTarget } from '../../core/call/call-types.ts';
 import { applyAgent } from './agent-ops.ts';
@@ -29,15 +30,18 @@ export async function startTransferLeg(
   if (target.kind === 'agent') return ringTargetAgent(rt, call, mode, target.agentId);
   const channelId = crypto.randomUUID();
   call.consult = { channelId, agentId: null, mode, answered: false, conference: false, label: target.number };
-  rt.channels.set(channelId, { kind: 'consultLeg', callId: call.id, agentId: null });
   try {
-    await rt.pbx.originate({
-      target: { kind: 'number', number: target.number },
-      channelId,
-      appArgs: ['consult', call.id],
-      callerId: { number: call.callerNumber },
-      timeoutSec: 45,
-    });
+    await originateLeg(
+      rt,
+      { kind: 'consultLeg', callId: call.id, agentId: null },
+      {
+        target: { kind: 'number', number: target.number },
+        channelId,
+        appArgs: ['consult', call.id],
+        callerId: { number: call.callerNumber },
+        timeoutSec: 45,
+      },
+    );
   } catch (err) {
     rt.log.warn(
       { err, callId: call.id, mode },
