@@ -108,7 +108,7 @@ export async function crashWorld(opts: { agents: number; callers: number }): Pro
     async placeCall(i) {
       const r = await carrierCli(
         { root: setup.config.PBX_ROOT, instance: CARRIER_E2E_INSTANCE },
-        `channel originate Local/${did}-${callerNumber(i)}@carrier-call-ringside application Playtones ${CALLER_HZ}`,
+        `channel originate Local/${did}-${callerNumber(i)}@carrier-call-ringside extension ${CALLER_HZ}@carrier-caller-voice`,
       );
       if (r.code !== 0) throw new Error(`carrier originate: ${r.stderr || r.stdout}`);
     },
