@@ -5,7 +5,8 @@ import { createAsteriskAdapter, createAsteriskProvisioning } from '@ringside/pbx
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/index.ts';
-import { TelephonyRuntime } from '../modules/telephony/runtime.ts';
+import { createTelephonyRuntime } from '../modules/telephony/role.ts';
+import type { TelephonyRuntime } from '../modules/telephony/runtime.ts';
 import { callInProgress, pendingOffer } from '../modules/telephony/offer-replay.ts';
 
 declare module 'fastify' {
@@ -27,7 +28,7 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
     numberAddress: config.OUTBOUND_DIAL || undefined,
     onListenerError: (err) => app.log.error({ err }, 'telephony: listener failed'),
   });
-  const runtime = new TelephonyRuntime({
+  const runtime = createTelephonyRuntime({
     pbx,
     provisioning: createAsteriskProvisioning(ari),
     db: app.db,

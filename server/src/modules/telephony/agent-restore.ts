@@ -2,7 +2,6 @@
 // agent left ringing or on a call is moved on as if that call had ended (ringing → ready, on a call →
 // wrap-up); timers need no re-arming because the tick compares deadlines with the clock.
 import type { TelephonyRuntime } from './runtime.ts';
-import { applyAgent } from './agent-ops.ts';
 
 export async function restoreAgents(rt: TelephonyRuntime, snapshots: Map<string, unknown>): Promise<void> {
   for (const [agentId, raw] of snapshots) {
@@ -12,6 +11,7 @@ export async function restoreAgents(rt: TelephonyRuntime, snapshots: Map<string,
     rt.indexAgent(agentId, state);
     const s = state.status;
     const orphan = s.kind === 'ringing' ? s.offer.callId : s.kind === 'onCall' ? s.callId : null;
-    if (orphan && !rt.calls.has(orphan)) await rt.run(() => applyAgent(rt, agentId, { type: 'callEnded', callId: orphan, now: rt.now() }));
+    if (orphan && !rt.calls.has(orphan))
+      await rt.run(() => rt.ops.applyAgent(agentId, { type: 'callEnded', callId: orphan, now: rt.now() }));
   }
 }

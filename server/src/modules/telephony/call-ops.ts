@@ -1,10 +1,10 @@
 // Applies events to a call's state machine and turns its commands into PBX actions (via the port) and
 // database writes. Failures of one PBX command are logged and do not stop the others: a caller who
 // hung up meanwhile makes most of them fail with not-found, which is expected.
+import { hangupLeg } from './hangup-leg.ts';
 import { reduceCall } from '../../core/call/call-machine.ts';
 import type { CallCommand, CallEvent } from '../../core/call/call-types.ts';
 import { bridgeWithAgent, holdCaller, resumeCaller, startQueueMusic } from './bridging.ts';
-import { cleanupStep } from './pbx-cleanup.ts';
 import { finishCallRecord } from './call-record.ts';
 import { emitCallUpdate } from './call-events.ts';
 import { offerToAgent } from './offer.ts';
@@ -65,19 +65,4 @@ async function runCallCommand(rt: TelephonyRuntime, call: LiveCall, c: CallComma
     case 'writeCallRecord':
       return finishCallRecord(rt, call, c.record);
   }
-}
-
-/**
- * Hangs up a leg we no longer want events about (forgotten first, so its destruction is not news). The
- * leg may be gone already; any other failure is logged and the caller's sequence goes on.
- */
-export async function hangupLeg(
-  rt: TelephonyRuntime,
-  channelId: string | undefined,
-  forget: () => void,
-): Promise<void> {
-  forget();
-  if (!channelId) return;
-  rt.channels.delete(channelId);
-  await cleanupStep(rt.log, rt.pbx.hangup(channelId), 'hang-up of a leg', { channelId });
 }

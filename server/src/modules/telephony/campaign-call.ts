@@ -5,8 +5,6 @@
 // not an ACD queue: routing never picks it up, so only the dialer decides who gets it.
 import { startCall } from '../../core/call/call-machine.ts';
 import type { CampaignOfferInfo } from '../../contracts/telephony.ts';
-import { applyAgent } from './agent-ops.ts';
-import { applyCall } from './call-ops.ts';
 import { insertLiveCall } from './call-record.ts';
 import { cleanupCall } from './legs.ts';
 import { cleanupStep } from './pbx-cleanup.ts';
@@ -72,8 +70,8 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
   rt.calls.set(call.id, call);
   rt.channels.set(h.channelId, { kind: 'caller', callId: call.id });
   await insertLiveCall(rt, call, { calledNumber: h.number, agentId: h.agentId });
-  await applyCall(rt, call, { type: 'queue', queueId, priority: 0, now });
-  const offered = await applyAgent(rt, h.agentId, {
+  await rt.ops.applyCall(call, { type: 'queue', queueId, priority: 0, now });
+  const offered = await rt.ops.applyAgent(h.agentId, {
     type: 'offer',
     callId: call.id,
     queueId,
@@ -81,7 +79,7 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
     wrapUpMs: h.wrapUpMs,
     now,
   });
-  if (offered.ok) await applyCall(rt, call, { type: 'offer', agentIds: [h.agentId], now });
+  if (offered.ok) await rt.ops.applyCall(call, { type: 'offer', agentIds: [h.agentId], now });
   return offered.ok;
 }
 
@@ -105,9 +103,9 @@ export async function takeBackCampaignCall(rt: TelephonyRuntime, callId: string)
     channelId,
   });
   const now = rt.now();
-  await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'dialer-abandoned', now });
+  await rt.ops.applyCall(call, { type: 'hangup', side: 'system', cause: 'dialer-abandoned', now });
   if (pre.kind === 'offering')
-    for (const a of pre.agentIds) await applyAgent(rt, a, { type: 'callEnded', callId, now });
+    for (const a of pre.agentIds) await rt.ops.applyAgent(a, { type: 'callEnded', callId, now });
   await cleanupCall(rt, call);
   return channelId;
 }

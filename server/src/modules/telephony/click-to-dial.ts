@@ -9,19 +9,10 @@ import { phoneOf } from './config-store.ts';
 import { cleanupStep } from './pbx-cleanup.ts';
 import { buildPopData } from './pop.ts';
 import type { TelephonyRuntime } from './runtime.ts';
-import type { PopData } from './types.ts';
-import { startCall } from '../../core/call/call-machine.ts';
+import type { OutboundDial, PopData } from './types.ts';
 
-export interface OutboundDial {
-  id: string;
-  agentId: string;
-  number: string;
-  agentChannel: string;
-  farChannel: string | null;
-  bridgeId: string | null;
-  startedAt: number;
-  answeredAt: number | null;
-}
+export type { OutboundDial };
+import { startCall } from '../../core/call/call-machine.ts';
 
 /** A number shared by several parties: the one whose page the agent dialed from owns the call record. */
 export function preferParty(pop: PopData, partyId: string | undefined): PopData {

@@ -3,7 +3,6 @@
 // takes the caller to the user's voicemail when nobody answers.
 import { putQueue } from '../../core/acd/agent-index.ts';
 import { DIRECT_RING_SEC, directLineId, directLineQueue } from '../../core/acd/direct-line.ts';
-import { applyCall } from './call-ops.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
 
@@ -12,7 +11,8 @@ export async function ringUser(rt: TelephonyRuntime, call: LiveCall, userId: str
   // Agents with a profile already have their line (config-store); a user without one gets it here.
   putQueue(rt.index, directLineQueue(userId, { ringSec: DIRECT_RING_SEC }));
   const cfg = rt.agentConfig(userId);
-  if (cfg.queues[queueId] === undefined) rt.agentConfigs.set(userId, { ...cfg, queues: { ...cfg.queues, [queueId]: 0 } });
+  if (cfg.queues[queueId] === undefined)
+    rt.agentConfigs.set(userId, { ...cfg, queues: { ...cfg.queues, [queueId]: 0 } });
   rt.indexAgent(userId, rt.agentState(userId));
-  await applyCall(rt, call, { type: 'queue', queueId, priority: 0, now: rt.now() });
+  await rt.ops.applyCall(call, { type: 'queue', queueId, priority: 0, now: rt.now() });
 }

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { ignoreGone, type PbxEventOf } from '@ringside/pbx';
 import { startCall } from '../../core/call/call-machine.ts';
-import { applyCall } from './call-ops.ts';
 import { insertLiveCall, recordParty } from './call-record.ts';
 import { encodeLegTag, LEG_TAG_VARIABLE } from './leg-tag.ts';
 import type { DidRow } from './config-store.ts';
@@ -107,7 +106,7 @@ export async function routeTo(
   target: string,
 ): Promise<void> {
   if (kind === 'queue' && rt.queues.has(target)) {
-    await applyCall(rt, call, {
+    await rt.ops.applyCall(call, {
       type: 'queue',
       queueId: target,
       priority: rt.queues.get(target)!.priority,
@@ -125,10 +124,10 @@ export async function routeTo(
   }
   if (kind === 'voicemail') {
     await sendToVoicemail(rt, call, target);
-    await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'voicemail', now: rt.now() });
+    await rt.ops.applyCall(call, { type: 'hangup', side: 'system', cause: 'voicemail', now: rt.now() });
     return;
   }
   rt.log.warn({ callId: call.id, kind, target }, 'telephony: no such route target');
-  await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
+  await rt.ops.applyCall(call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
   await ignoreGone(rt.pbx.hangup(call.callerChannel));
 }

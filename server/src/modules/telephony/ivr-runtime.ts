@@ -4,8 +4,6 @@
 import { eq } from 'drizzle-orm';
 import type { MediaUri } from '@ringside/pbx';
 import { ivrMenus } from '../../db/schema/telephony.ts';
-import { applyCall } from './call-ops.ts';
-import { routeTo } from './inbound.ts';
 import { cleanupStep } from './pbx-cleanup.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
@@ -26,7 +24,7 @@ export async function startIvr(
 ): Promise<void> {
   const menu = await menuOf(rt, menuId);
   if (!menu) {
-    await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
+    await rt.ops.applyCall(call, { type: 'hangup', side: 'system', cause: 'no-route', now: rt.now() });
     await hangUpCaller(rt, call);
     return;
   }
@@ -58,15 +56,15 @@ export async function ivrDigit(rt: TelephonyRuntime, call: LiveCall, digit: stri
   if (!option) return retryOrFallback(rt, call, menu);
   call.ivr = null;
   call.ivrPath.push(`${digit}`);
-  await routeTo(rt, call, option.kind, option.target);
+  await rt.ops.routeTo(call, option.kind, option.target);
 }
 
 async function retryOrFallback(rt: TelephonyRuntime, call: LiveCall, menu: MenuRow): Promise<void> {
   const retries = (call.ivr?.retries ?? 0) + 1;
   if (retries <= menu.maxRetries) return startIvr(rt, call, menu.id, retries);
   call.ivr = null;
-  if (menu.fallback) return routeTo(rt, call, menu.fallback.kind, menu.fallback.target);
-  await applyCall(rt, call, { type: 'hangup', side: 'system', cause: 'ivr-no-input', now: rt.now() });
+  if (menu.fallback) return rt.ops.routeTo(call, menu.fallback.kind, menu.fallback.target);
+  await rt.ops.applyCall(call, { type: 'hangup', side: 'system', cause: 'ivr-no-input', now: rt.now() });
   await hangUpCaller(rt, call);
 }
 

@@ -2,8 +2,6 @@
 // hang-ups on either side (the call machine writes the record; agents move on to wrap-up).
 import { ignoreGone } from '@ringside/pbx';
 import { cleanupStep } from './pbx-cleanup.ts';
-import { applyAgent } from './agent-ops.ts';
-import { applyCall } from './call-ops.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import { completeTransfer } from './transfer.ts';
 import type { LiveCall } from './types.ts';
@@ -23,7 +21,7 @@ export async function onAgentLegAnswered(
     return;
   }
   const now = rt.now();
-  const agentStep = await applyAgent(rt, agentId, { type: 'answer', callId, now });
+  const agentStep = await rt.ops.applyAgent(agentId, { type: 'answer', callId, now });
   if (!agentStep.ok) {
     rt.log.warn(
       { callId, agentId, rejection: agentStep.rejection },
@@ -36,9 +34,9 @@ export async function onAgentLegAnswered(
     return;
   }
   rt.traceEvent('agentAnswered', callId, agentId);
-  await applyCall(rt, call, { type: 'answer', agentId, now });
+  await rt.ops.applyCall(call, { type: 'answer', agentId, now });
   for (const other of pre.agentIds)
-    if (other !== agentId) await applyAgent(rt, other, { type: 'callEnded', callId, now });
+    if (other !== agentId) await rt.ops.applyAgent(other, { type: 'callEnded', callId, now });
 }
 
 export async function onAgentLegGone(
@@ -57,15 +55,15 @@ export async function onAgentLegGone(
     // and hands the call back (reofferCall → offerFailed), unless the ring timeout already did.
     call.legs.delete(agentId);
     rt.log.info({ callId, agentId, cause, outcome }, 'telephony: offered leg ended before answer');
-    await applyAgent(rt, agentId, { type: 'hangup', callId, now });
+    await rt.ops.applyAgent(agentId, { type: 'hangup', callId, now });
     return;
   }
   if (call.agentChannel !== channelId) return;
   call.agentChannel = null;
   // Attended transfer: the first agent hanging up hands the caller to the consulted party.
   if (call.consult?.answered) return completeTransfer(rt, call);
-  await applyAgent(rt, agentId, { type: 'hangup', callId, now });
-  await applyCall(rt, call, { type: 'hangup', side: 'agent', cause, now });
+  await rt.ops.applyAgent(agentId, { type: 'hangup', callId, now });
+  await rt.ops.applyCall(call, { type: 'hangup', side: 'agent', cause, now });
 }
 
 /** side: 'system' when recovery found the caller gone while no process was there to see who hung up. */
@@ -80,7 +78,7 @@ export async function onCallerGone(
   const pre = call.state.status;
   const now = rt.now();
   if (pre.kind !== 'ended') {
-    await applyCall(rt, call, { type: 'hangup', side, cause, now });
+    await rt.ops.applyCall(call, { type: 'hangup', side, cause, now });
     const agents =
       pre.kind === 'offering'
         ? pre.agentIds
@@ -88,7 +86,7 @@ export async function onCallerGone(
           ? [pre.agentId]
           : [];
     if (call.consult?.agentId) agents.push(call.consult.agentId);
-    for (const a of agents) await applyAgent(rt, a, { type: 'callEnded', callId, now });
+    for (const a of agents) await rt.ops.applyAgent(a, { type: 'callEnded', callId, now });
   }
   await cleanupCall(rt, call);
 }

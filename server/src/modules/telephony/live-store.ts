@@ -6,8 +6,7 @@
 // Writes never block the call path: `touch` marks an id, one background writer serialises the latest
 // object at write time (so ten transitions in a row cost one write) and retries while Redis is away.
 import type { Redis } from 'ioredis';
-import type { OutboundDial } from './click-to-dial.ts';
-import type { LiveCall } from './types.ts';
+import type { LiveCall, OutboundDial } from './types.ts';
 
 export interface StoredCall extends Omit<LiveCall, 'legs'> {
   legs: [string, string][];

@@ -49,15 +49,13 @@ export async function recordVoicemail(rt: TelephonyRuntime, call: LiveCall): Pro
     .onConflictDoNothing()
     .returning({ id: recordings.id });
   const box = rt.voicemailBoxes.get(call.id) ?? { kind: 'queue' as const, id: '' };
-  await rt.deps.db
-    .insert(voicemails)
-    .values({
-      callId: call.id,
-      mailboxKind: box.kind,
-      mailboxId: box.id,
-      recordingId: rec?.id ?? null,
-      callerNumber: call.callerNumber,
-    });
+  await rt.deps.db.insert(voicemails).values({
+    callId: call.id,
+    mailboxKind: box.kind,
+    mailboxId: box.id,
+    recordingId: rec?.id ?? null,
+    callerNumber: call.callerNumber,
+  });
   await rt.pbx.recordChannel(call.callerChannel, {
     name,
     format: 'wav',

@@ -1,4 +1,3 @@
-import { applyCall } from './call-ops.ts';
 import { cleanupStep } from './pbx-cleanup.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import { cancelTransfer } from './transfer.ts';
@@ -29,5 +28,5 @@ export async function callOfferFailed(
       channelId: leg,
     });
   }
-  await applyCall(rt, call, { type: 'offerFailed', agentId, reason, now: rt.now() });
+  await rt.ops.applyCall(call, { type: 'offerFailed', agentId, reason, now: rt.now() });
 }

@@ -3,7 +3,6 @@
 import { originateLeg } from './originate-leg.ts';
 import { randomUUID } from 'node:crypto';
 import type { CallOfferPayload } from '../../contracts/telephony.ts';
-import { applyAgent } from './agent-ops.ts';
 import { phoneOf } from './config-store.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
@@ -76,5 +75,5 @@ export async function offerToAgent(rt: TelephonyRuntime, call: LiveCall, agentId
     return;
   }
   // Unreachable phone (not registered, bad dial target): the agent's machine treats it as declined.
-  await applyAgent(rt, agentId, { type: 'hangup', callId: call.id, now: rt.now() });
+  await rt.ops.applyAgent(agentId, { type: 'hangup', callId: call.id, now: rt.now() });
 }

@@ -90,15 +90,13 @@ export async function setRecordingPaused(
     const at = Math.round((before + rt.now()) / 2);
     const offsetMs = Math.max(0, at - base);
     if (paused) {
-      await rt.deps.db
-        .insert(recordingPauses)
-        .values({
-          recordingId: rec.id,
-          callId,
-          pausedBy: userId,
-          pausedAt: new Date(at),
-          pauseOffsetMs: offsetMs,
-        });
+      await rt.deps.db.insert(recordingPauses).values({
+        recordingId: rec.id,
+        callId,
+        pausedBy: userId,
+        pausedAt: new Date(at),
+        pauseOffsetMs: offsetMs,
+      });
     } else {
       await rt.deps.db
         .update(recordingPauses)

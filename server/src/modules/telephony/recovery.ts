@@ -13,10 +13,8 @@ import {
   type SeenChannel,
 } from '../../core/call/recovery-plan.ts';
 import { calls } from '../../db/schema/calls.ts';
-import { applyAgent } from './agent-ops.ts';
 import { ensureTalkBridge } from './bridging.ts';
-import { onDialLegGone, type OutboundDial } from './click-to-dial.ts';
-import { onGone } from './event-intake.ts';
+import { onDialLegGone } from './click-to-dial.ts';
 import { lookupPop, onInboundCall } from './inbound.ts';
 import { ivrPromptDone } from './ivr-runtime.ts';
 import { decodeLegTag, LEG_TAG_VARIABLE } from './leg-tag.ts';
@@ -24,7 +22,7 @@ import { onAgentLegAnswered, onCallerGone } from './legs.ts';
 import { fromStored } from './live-store.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import { onConsultAnswered } from './transfer.ts';
-import type { LiveCall } from './types.ts';
+import type { LiveCall, OutboundDial } from './types.ts';
 
 export interface RecoveryReport {
   mode: 'restart' | 'reconnect';
@@ -108,7 +106,7 @@ async function carryOut(
         rt.channels.delete(a.channelId);
         return onDialLegGone(rt, a.callId, a.role, 'vanished-while-away');
       }
-      return onGone(rt, a.channelId, 'vanished-while-away', 'answered-normal');
+      return rt.ops.legGone(a.channelId, 'vanished-while-away', 'answered-normal');
     case 'legAnswered':
       if (a.role === 'offered' && a.agentId) return onAgentLegAnswered(rt, a.channelId, a.callId, a.agentId);
       return onConsultAnswered(rt, a.channelId, a.callId);
@@ -157,7 +155,7 @@ async function moveOnOrphanAgents(rt: TelephonyRuntime): Promise<void> {
     const s = state.status;
     const callId = s.kind === 'ringing' ? s.offer.callId : s.kind === 'onCall' ? s.callId : null;
     if (callId && !rt.calls.has(callId))
-      await applyAgent(rt, agentId, { type: 'callEnded', callId, now: rt.now() });
+      await rt.ops.applyAgent(agentId, { type: 'callEnded', callId, now: rt.now() });
   }
 }
 

@@ -4,7 +4,8 @@ import type { TelephonyRuntime } from './runtime.ts';
 
 /** The runtime of this process, or 503: the telephony role runs elsewhere or the PBX is disabled. */
 export function requireTelephony(app: FastifyInstance): TelephonyRuntime {
-  if (!app.telephony) throw new AppError('RS_PBX_UNAVAILABLE', 'Telephony is not running in this server process');
+  if (!app.telephony)
+    throw new AppError('RS_PBX_UNAVAILABLE', 'Telephony is not running in this server process');
   return app.telephony;
 }
 

@@ -4,9 +4,7 @@
 import type { WaitingCaller } from '../../core/acd/acd-types.ts';
 import { averageHandleTimeMs } from '../../core/acd/announcements.ts';
 import { route } from '../../core/acd/route.ts';
-import { applyAgent } from './agent-ops.ts';
 import { announce } from './announce.ts';
-import { applyCall } from './call-ops.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 
 function waitingCallers(rt: TelephonyRuntime): WaitingCaller[] {
@@ -43,12 +41,12 @@ export async function runRoutePass(rt: TelephonyRuntime): Promise<void> {
     if (!call || call.state.status.kind !== 'queued') continue;
     if (d.kind === 'overflow') {
       rt.log.info({ callId: d.callId, queueId: d.queueId, reason: d.reason }, 'telephony: overflow');
-      await applyCall(rt, call, { type: 'overflow', target: d.target, now });
+      await rt.ops.applyCall(call, { type: 'overflow', target: d.target, now });
       continue;
     }
     const taken: string[] = [];
     for (const agentId of d.agentIds) {
-      const step = await applyAgent(rt, agentId, {
+      const step = await rt.ops.applyAgent(agentId, {
         type: 'offer',
         callId: d.callId,
         queueId: d.queueId,
@@ -58,7 +56,7 @@ export async function runRoutePass(rt: TelephonyRuntime): Promise<void> {
       });
       if (step.ok) taken.push(agentId);
     }
-    if (taken.length) await applyCall(rt, call, { type: 'offer', agentIds: taken, now });
+    if (taken.length) await rt.ops.applyCall(call, { type: 'offer', agentIds: taken, now });
   }
   for (const a of result.announcements) {
     const call = rt.calls.get(a.callId);

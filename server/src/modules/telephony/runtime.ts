@@ -15,20 +15,19 @@ import {
   type DidRow,
   type QueueRow,
 } from './config-store.ts';
-import type { OutboundDial } from './click-to-dial.ts';
-import { handlePbxEvent } from './event-intake.ts';
-import { restoreAgents } from './agent-restore.ts';
 import { liveKey, MemoryLiveStore, RedisLiveStore, type LiveStore } from './live-store.ts';
-import { reloadHeldCalls } from './recovery.ts';
 import { CallWriter } from './call-writer.ts';
-import { runRoutePass } from './routing.ts';
-import { tickAgents } from './agent-ops.ts';
-import { ivrTimeouts } from './ivr-runtime.ts';
 import { TelephonyEvents } from './runtime-events.ts';
 import { ChannelRegistry } from './channel-registry.ts';
 import { PbxDispatcher } from './pbx-dispatcher.ts';
-import type { LiveCall, TelephonyDeps, TraceEntry } from './types.ts';
-import { flushAgentHistory } from '../reports/agent-history-recorder.ts';
+import type {
+  LiveCall,
+  OutboundDial,
+  TelephonyDeps,
+  TelephonyHandlers,
+  TelephonyOps,
+  TraceEntry,
+} from './types.ts';
 
 export class TelephonyRuntime {
   readonly agents = new Map<string, AgentState>();
@@ -72,8 +71,15 @@ export class TelephonyRuntime {
   private unsubscribe: (() => void) | undefined;
   private routeWanted = false;
   private stopped = false;
+  /** The steps that call one another (types.ts TelephonyOps), bound by role.ts. */
+  readonly ops: TelephonyOps;
+  private readonly handlers: TelephonyHandlers;
 
-  constructor(readonly deps: TelephonyDeps) {
+  /** Built by role.ts createTelephonyRuntime, which binds the handlers; the runtime imports none of them. */
+  constructor(
+    readonly deps: TelephonyDeps,
+    bind: (rt: TelephonyRuntime) => { ops: TelephonyOps; handlers: TelephonyHandlers },
+  ) {
     this.startedAt = this.now();
     this.writes = new CallWriter(deps.log);
     const sources = { call: (id: string) => this.calls.get(id), dial: (id: string) => this.dials.get(id) };
@@ -83,6 +89,9 @@ export class TelephonyRuntime {
           onError: (err) => this.log.warn({ err }, 'telephony: live store write failed'),
         })
       : new MemoryLiveStore(sources);
+    const bound = bind(this);
+    this.ops = bound.ops;
+    this.handlers = bound.handlers;
   }
 
   get pbx() {
@@ -98,16 +107,7 @@ export class TelephonyRuntime {
   async start(): Promise<void> {
     await this.reload();
     // Calls first: agents restored next keep the calls that survived and move on from the others.
-    try {
-      const held = await reloadHeldCalls(this);
-      if (held > 0) this.log.info({ held }, 'telephony: calls held by the previous process reloaded');
-    } catch (err) {
-      this.log.error(
-        { err },
-        'telephony: the live store could not be read; calls of a previous process are closed by recovery',
-      );
-    }
-    await restoreAgents(this, (await loadTelephonyConfig(this.deps.db)).snapshots);
+    await this.handlers.restore();
     const offPbx = this.pbx.on((e) => this.dispatcher.dispatch(e));
     const offOwner = this.dispatcher.register('telephony', (e) => this.enqueueEvent(e));
     this.unsubscribe = () => {
@@ -126,7 +126,7 @@ export class TelephonyRuntime {
     await this.liveStore.flush();
     await this.writes.flush();
     // The state history is batched; write what is buffered before the database goes away.
-    await flushAgentHistory(this);
+    await this.handlers.flush();
   }
 
   /** Re-reads queues, members, profiles, pause codes and DIDs (after an admin change). */
@@ -176,19 +176,17 @@ export class TelephonyRuntime {
 
   private async routeNow(): Promise<void> {
     this.routeWanted = false;
-    if (this.reconciled) await runRoutePass(this);
+    if (this.reconciled) await this.handlers.routePass();
   }
 
   private async tick(): Promise<void> {
     if (this.stopped) return;
-    await tickAgents(this);
-    await ivrTimeouts(this);
-    if (this.reconciled) await runRoutePass(this);
+    await this.handlers.tick();
   }
 
   private enqueueEvent(e: PbxEvent): void {
     if (this.stopped) return;
-    void this.run(() => handlePbxEvent(this, e));
+    void this.run(() => this.handlers.onPbxEvent(e));
   }
 
   traceEvent(kind: TraceEntry['kind'], callId: string, agentId?: string): void {

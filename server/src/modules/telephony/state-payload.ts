@@ -4,7 +4,8 @@ import type { AgentState } from '../../core/agent/agent-types.ts';
 /** The console's view of an agent state machine value (contracts/telephony.ts). */
 export function toAgentStatePayload(s: AgentState): AgentStatePayload {
   const st = s.status;
-  const callId = st.kind === 'ringing' ? st.offer.callId : st.kind === 'onCall' || st.kind === 'wrapUp' ? st.callId : null;
+  const callId =
+    st.kind === 'ringing' ? st.offer.callId : st.kind === 'onCall' || st.kind === 'wrapUp' ? st.callId : null;
   return {
     state: st.kind,
     reason: st.kind === 'paused' ? st.reason : null,

@@ -5,9 +5,8 @@
 import { originateLeg } from './originate-leg.ts';
 import { ignoreGone, isGone } from '@ringside/pbx';
 import type { TransferTarget } from '../../core/call/call-types.ts';
-import { applyAgent } from './agent-ops.ts';
 import { holdCaller } from './bridging.ts';
-import { applyCall, hangupLeg } from './call-ops.ts';
+import { hangupLeg } from './hangup-leg.ts';
 import { emitAgentLeft, emitCallUpdate } from './call-events.ts';
 import { ensureTalkBridge } from './bridging.ts';
 import { originateToAgent } from './offer.ts';
@@ -57,7 +56,7 @@ async function releaseAgent(rt: TelephonyRuntime, call: LiveCall): Promise<void>
   if (call.agentChannel) await hangupLeg(rt, call.agentChannel, () => (call.agentChannel = null));
   if (!agentId) return;
   call.agentId = null;
-  await applyAgent(rt, agentId, { type: 'callEnded', callId: call.id, now: rt.now() });
+  await rt.ops.applyAgent(agentId, { type: 'callEnded', callId: call.id, now: rt.now() });
   emitAgentLeft(rt, call.id, agentId);
 }
 
@@ -70,7 +69,7 @@ async function ringTargetAgent(
   const s = call.state.status;
   const queueId = 'queueId' in s ? s.queueId : '';
   const q = rt.queues.get(queueId);
-  const offered = await applyAgent(rt, agentId, {
+  const offered = await rt.ops.applyAgent(agentId, {
     type: 'offer',
     callId: call.id,
     queueId,
@@ -82,7 +81,7 @@ async function ringTargetAgent(
   call.consult = { channelId: '', agentId, mode, answered: false, conference: false, label: agentId };
   const channelId = await originateToAgent(rt, call, agentId, 'consultLeg');
   if (!channelId) {
-    await applyAgent(rt, agentId, { type: 'callEnded', callId: call.id, now: rt.now() });
+    await rt.ops.applyAgent(agentId, { type: 'callEnded', callId: call.id, now: rt.now() });
     return failTransfer(rt, call);
   }
   call.consult.channelId = channelId;
@@ -91,7 +90,7 @@ async function ringTargetAgent(
 
 async function failTransfer(rt: TelephonyRuntime, call: LiveCall): Promise<void> {
   call.consult = null;
-  await applyCall(rt, call, { type: 'transferFailed', now: rt.now() });
+  await rt.ops.applyCall(call, { type: 'transferFailed', now: rt.now() });
 }
 
 export async function onConsultAnswered(
@@ -108,7 +107,7 @@ export async function onConsultAnswered(
     return;
   }
   consult.answered = true;
-  if (consult.agentId) await applyAgent(rt, consult.agentId, { type: 'answer', callId, now: rt.now() });
+  if (consult.agentId) await rt.ops.applyAgent(consult.agentId, { type: 'answer', callId, now: rt.now() });
   if (consult.mode === 'blind') return completeTransfer(rt, call);
   await rt.pbx.addToBridge(await ensureTalkBridge(rt, call), [channelId]);
   emitCallUpdate(rt, call);
@@ -132,8 +131,7 @@ export async function completeTransfer(rt: TelephonyRuntime, call: LiveCall): Pr
     // External: the call leaves Ringside; the far leg stays ours only so its hang-up ends the caller too.
     call.consult = { ...consult, conference: false };
   }
-  await applyCall(
-    rt,
+  await rt.ops.applyCall(
     call,
     consult.agentId
       ? { type: 'transferCompleted', agentId: consult.agentId, now: rt.now() }
@@ -148,12 +146,12 @@ export async function cancelTransfer(rt: TelephonyRuntime, call: LiveCall): Prom
   call.consult = null;
   if (consult.channelId) await hangupLeg(rt, consult.channelId, () => undefined);
   if (consult.agentId)
-    await applyAgent(rt, consult.agentId, {
+    await rt.ops.applyAgent(consult.agentId, {
       type: consult.answered ? 'hangup' : 'callEnded',
       callId: call.id,
       now: rt.now(),
     });
-  await applyCall(rt, call, { type: 'transferFailed', now: rt.now() });
+  await rt.ops.applyCall(call, { type: 'transferFailed', now: rt.now() });
   if (call.state.status.kind === 'answered') emitCallUpdate(rt, call);
 }
 

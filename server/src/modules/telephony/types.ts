@@ -1,11 +1,12 @@
 // The telephony role's live working set: calls and the channels that belong to them. Plain data; the
 // logic is in the *-ops / offer / bridging / transfer files that take the runtime.
-import type { PbxPort, PbxProvisioning } from '@ringside/pbx';
+import type { PbxEvent, PbxPort, PbxProvisioning } from '@ringside/pbx';
 import type { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config/index.ts';
 import type { CampaignOfferInfo, PartyRef } from '../../contracts/telephony.ts';
-import type { CallState } from '../../core/call/call-types.ts';
+import type { AgentEvent, AgentStep } from '../../core/agent/agent-types.ts';
+import type { CallEvent, CallState } from '../../core/call/call-types.ts';
 import type { Db } from '../../db/client.ts';
 import type { RealtimeServer } from '../../plugins/realtime.ts';
 
@@ -81,4 +82,41 @@ export interface TraceEntry {
   kind: 'offerEmitted' | 'originateSent' | 'agentAnswered' | 'callEnded';
   callId: string;
   agentId?: string;
+}
+
+/** A click-to-dial call (POST /api/calls/dial): outside the inbound call machine. */
+export interface OutboundDial {
+  id: string;
+  agentId: string;
+  number: string;
+  agentChannel: string;
+  farChannel: string | null;
+  bridgeId: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+}
+
+/**
+ * The telephony steps that call one another (the call and agent machines answer each other's commands,
+ * an IVR option routes like a DID, recovery ends legs like their events do). Files reach them through
+ * rt.ops instead of importing each other, so the module has no import cycle; role.ts binds them once.
+ */
+export interface TelephonyOps {
+  applyCall(call: LiveCall, event: CallEvent): Promise<boolean>;
+  applyAgent(agentId: string, event: AgentEvent): Promise<AgentStep>;
+  routeTo(call: LiveCall, kind: string, target: string): Promise<void>;
+  /** As if the leg's ChannelDestroyed had just arrived. */
+  legGone(channelId: string, cause: string, outcome: string): Promise<void>;
+}
+
+/** What the runtime runs in its chain, bound by role.ts (the runtime itself imports no handler). */
+export interface TelephonyHandlers {
+  onPbxEvent(e: PbxEvent): Promise<void>;
+  /** Time passing: ring and wrap-up deadlines, IVR timeouts, then a routing pass. */
+  tick(): Promise<void>;
+  routePass(): Promise<void>;
+  /** At start: the calls a previous process held, then the agents' states. */
+  restore(): Promise<void>;
+  /** At stop: what is buffered (the agents' state history). */
+  flush(): Promise<void>;
 }
