@@ -14,8 +14,6 @@ import { phoneOf } from '../telephony/config-store.ts';
 import { cleanupCall } from '../telephony/legs.ts';
 import type { TelephonyRuntime } from '../telephony/runtime.ts';
 import { ensureTalkBridge } from '../telephony/bridging.ts';
-import { eq } from 'drizzle-orm';
-import { calls } from '../../db/schema/calls.ts';
 import { onDialLegGone, type OutboundDial } from '../telephony/click-to-dial.ts';
 import { cleanupStep } from '../telephony/pbx-cleanup.ts';
 import { pushSession } from './push.ts';
@@ -250,9 +248,8 @@ export async function forceHangup(rt: TelephonyRuntime, target: Target): Promise
     const s = sv.sessions.get(talk.id);
     if (s) await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call was ended'));
     if (talk.kind === 'dial') {
-      // The dial's own ending writes the row (as an agent hang-up); then it is marked as ours.
-      await onDialLegGone(rt, talk.id, 'dialAgent', FORCED_HANGUP_CAUSE);
-      await rt.deps.db.update(calls).set({ hangupSide: 'system' }).where(eq(calls.id, talk.id));
+      // The dial's own ending writes the row, as ended by the system (a supervisor).
+      await onDialLegGone(rt, talk.id, 'dialAgent', FORCED_HANGUP_CAUSE, 'system');
       return;
     }
     const call = rt.calls.get(talk.id)!;

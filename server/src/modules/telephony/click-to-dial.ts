@@ -97,6 +97,8 @@ export async function onDialLegGone(
   callId: string,
   side: 'dialAgent' | 'dialOut',
   cause: string,
+  /** Who ended it when it was not the leg's own party: a supervisor, or recovery finding it gone. */
+  endedBy?: 'system',
 ): Promise<void> {
   const d = rt.dials.get(callId);
   if (!d) return;
@@ -113,21 +115,23 @@ export async function onDialLegGone(
       bridgeId: d.bridgeId,
     });
   const now = rt.now();
-  await rt.deps.db
-    .update(calls)
-    .set({
-      outcome: d.answeredAt ? 'completed' : 'failed',
-      hangupSide: side === 'dialAgent' ? 'agent' : 'caller',
-      cause,
-      answeredAt: d.answeredAt ? new Date(d.answeredAt) : null,
-      endedAt: new Date(now),
-      waitMs: 0,
-      talkMs: d.answeredAt ? now - d.answeredAt : 0,
-      holdMs: 0,
-      agentId: d.agentId,
-      ownerId: d.agentId,
-      teamId: await teamOf(rt, d.agentId),
-      agentPath: [d.agentId],
-    })
-    .where(and(eq(calls.id, callId), eq(calls.outcome, 'live')));
+  const row = {
+    outcome: d.answeredAt ? ('completed' as const) : ('failed' as const),
+    hangupSide: endedBy ?? (side === 'dialAgent' ? ('agent' as const) : ('caller' as const)),
+    cause,
+    answeredAt: d.answeredAt ? new Date(d.answeredAt) : null,
+    endedAt: new Date(now),
+    waitMs: 0,
+    talkMs: d.answeredAt ? now - d.answeredAt : 0,
+    holdMs: 0,
+    agentId: d.agentId,
+    ownerId: d.agentId,
+    agentPath: [d.agentId],
+  };
+  rt.writes.enqueue(`finish click-to-dial ${callId}`, async () =>
+    rt.deps.db
+      .update(calls)
+      .set({ ...row, teamId: await teamOf(rt, d.agentId) })
+      .where(and(eq(calls.id, callId), eq(calls.outcome, 'live'))),
+  );
 }

@@ -1,4 +1,5 @@
 // PBX events in, by kind of channel (types.ts ChannelRole). Runs inside the runtime's chain.
+import { reprovisionSignedInPhones } from './reprovision.ts';
 import { ignoreGone } from '@ringside/pbx';
 import type { PbxEvent, PbxEventOf } from '@ringside/pbx';
 import { onDialAgentAnswered, onDialLegGone, onDialOutAnswered } from './click-to-dial.ts';
@@ -63,6 +64,10 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
     case 'reconnected':
       // Events were lost while the stream was down: compare what we hold with what the PBX holds.
       rt.log.warn({ downtimeMs: e.downtimeMs }, 'telephony: PBX event stream reconnected');
+      reprovisionSignedInPhones(rt).then(
+        (n) => n > 0 && rt.log.info({ phones: n }, "telephony: signed-in agents' phones provisioned again"),
+        (err: unknown) => rt.log.warn({ err }, 'telephony: provisioning phones again failed'),
+      );
       await reconcileNow(rt, rt.reconciled ? 'reconnect' : 'restart');
       return;
     case 'channelStateChanged':

@@ -36,6 +36,8 @@ export function fromStored(s: StoredCall): LiveCall {
 interface Sources {
   call(id: string): LiveCall | undefined;
   dial(id: string): OutboundDial | undefined;
+  /** Everything live now (written again after Redis came back empty). */
+  ids(): { calls: string[]; dials: string[] };
   onError(err: unknown): void;
 }
 
@@ -52,7 +54,21 @@ export class RedisLiveStore implements LiveStore {
     private readonly redis: Redis,
     private readonly key: string,
     private readonly src: Sources,
-  ) {}
+  ) {
+    // A Redis that restarted may have come back without our hash (no persistence configured, or a new
+    // instance): whenever the connection is ready again, everything live is written anew.
+    let connectedBefore = redis.status === 'ready';
+    redis.on('ready', () => {
+      if (connectedBefore) this.rewriteAll();
+      connectedBefore = true;
+    });
+  }
+
+  private rewriteAll(): void {
+    const { calls, dials } = this.src.ids();
+    for (const id of calls) this.touchCall(id);
+    for (const id of dials) this.touchDial(id);
+  }
 
   touchCall(callId: string): void {
     this.mark(`call:${callId}`);
@@ -123,7 +139,7 @@ export class RedisLiveStore implements LiveStore {
 /** For runtimes without Redis (unit tests over the fake PBX): remembers in memory, survives nothing. */
 export class MemoryLiveStore implements LiveStore {
   readonly written = new Map<string, string>();
-  constructor(private readonly src: Omit<Sources, 'onError'>) {}
+  constructor(private readonly src: Omit<Sources, 'onError' | 'ids'>) {}
   touchCall(callId: string): void {
     const call = this.src.call(callId);
     if (call && call.state.status.kind !== 'ended')

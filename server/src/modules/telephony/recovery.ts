@@ -104,7 +104,7 @@ async function carryOut(
       }
       if (a.role === 'dialAgent' || a.role === 'dialOut') {
         rt.channels.delete(a.channelId);
-        return onDialLegGone(rt, a.callId, a.role, 'vanished-while-away');
+        return onDialLegGone(rt, a.callId, a.role, 'vanished-while-away', 'system');
       }
       return rt.ops.legGone(a.channelId, 'vanished-while-away', 'answered-normal');
     case 'legAnswered':

@@ -82,7 +82,11 @@ export class TelephonyRuntime {
   ) {
     this.startedAt = this.now();
     this.writes = new CallWriter(deps.log);
-    const sources = { call: (id: string) => this.calls.get(id), dial: (id: string) => this.dials.get(id) };
+    const sources = {
+      call: (id: string) => this.calls.get(id),
+      dial: (id: string) => this.dials.get(id),
+      ids: () => ({ calls: [...this.calls.keys()], dials: [...this.dials.keys()] }),
+    };
     this.liveStore = deps.redis
       ? new RedisLiveStore(deps.redis, liveKey(deps.config.ARI_APP), {
           ...sources,
