@@ -89,8 +89,10 @@ export async function resumeAttempts(d: RecoveryDeps, left: PersistedAttempt[]):
 /** A channel the listing leaves out (in AMD's dialplan detour, outside our app) may still be there. */
 async function stillThere(pbx: PbxPort, channelId: string): Promise<boolean> {
   try {
-    await pbx.getVariable(channelId, 'CHANNEL(state)');
-    return true;
+    // CHANNEL(state) has a value on every live channel; "no value" is how the adapter may report a gone
+    // channel (ARI's 404 for an unknown channel and for an unset variable differ only in their text).
+    const state = await pbx.getVariable(channelId, 'CHANNEL(state)');
+    return state !== undefined && state !== '';
   } catch (err) {
     if (isGone(err)) return false;
     throw err;
