@@ -41,7 +41,8 @@ export function pacingState(a: {
   const waitingAgesSec: number[] = [];
   for (const d of a.dials) {
     if (d.phase === 'ringing' || d.phase === 'amd') dialAgesSec.push(sec(d.startedAt));
-    else if ((d.phase === 'waiting' || d.phase === 'offered') && d.liveSince !== null) waitingAgesSec.push(sec(d.liveSince));
+    else if ((d.phase === 'waiting' || d.phase === 'offered') && d.liveSince !== null)
+      waitingAgesSec.push(sec(d.liveSince));
   }
   return { readyAgents, talkElapsedSec, wrapElapsedSec, dialAgesSec, waitingAgesSec };
 }

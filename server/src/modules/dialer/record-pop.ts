@@ -12,11 +12,18 @@ import type { PopData } from '../telephony/facade.ts';
 
 async function partyOf(db: Db, t: DialTarget): Promise<PartyRef | null> {
   if (t.contactId) {
-    const [c] = await db.select({ name: contacts.name, customerId: contacts.customerId }).from(contacts).where(eq(contacts.id, t.contactId));
-    if (c) return { type: 'contact', id: t.contactId, name: c.name, customerId: c.customerId ?? t.customerId };
+    const [c] = await db
+      .select({ name: contacts.name, customerId: contacts.customerId })
+      .from(contacts)
+      .where(eq(contacts.id, t.contactId));
+    if (c)
+      return { type: 'contact', id: t.contactId, name: c.name, customerId: c.customerId ?? t.customerId };
   }
   if (t.customerId) {
-    const [c] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, t.customerId));
+    const [c] = await db
+      .select({ name: customers.name })
+      .from(customers)
+      .where(eq(customers.id, t.customerId));
     if (c) return { type: 'customer', id: t.customerId, name: c.name, customerId: t.customerId };
   }
   if (t.leadId) {
