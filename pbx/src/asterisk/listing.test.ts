@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PbxError } from '../port/errors.ts';
 import * as f from './ari-fixtures.test-data.ts';
 import { errorFromResponse } from './http-errors.ts';
-import { listLiveBridges, listLiveChannels } from './listing.ts';
+import { listLiveBridges, listLiveChannels, readVariable } from './listing.ts';
 import type { AriRest } from './rest.ts';
 
 /** An AriRest answering from a table "METHOD path?query" → JSON, or an ARI error (status, body). */
@@ -94,5 +94,16 @@ describe('listLiveBridges', () => {
       'eeee0af7-d6c9-4d59-b375-015127df9e8d',
       'legacy-1',
     ]);
+  });
+});
+
+describe('reading one channel variable', () => {
+  it('is undefined when the variable is unset, and rejects as gone when the channel is', async () => {
+    const { rest } = stubRest({
+      'GET /channels/gone/variable?variable=X': [404, { message: 'Channel not found' }],
+    });
+    await expect(readVariable(rest, 'getVariable', 'live', 'X')).resolves.toBeUndefined();
+    // The command's own name contains "variable": the reason, not the whole message, decides.
+    await expect(readVariable(rest, 'getVariable', 'gone', 'X')).rejects.toMatchObject({ code: 'not-found' });
   });
 });

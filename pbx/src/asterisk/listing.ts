@@ -36,7 +36,9 @@ export async function readVariable(
     );
     return res.value;
   } catch (err) {
-    if (err instanceof PbxError && err.code === 'not-found' && /variable/i.test(err.message))
+    // 404 means "no such variable" or "no such channel": only the first is an unset value (the
+    // message starts with the command's name, which may itself say "variable", so match the reason).
+    if (err instanceof PbxError && err.code === 'not-found' && !/channel (was )?not found/i.test(err.message))
       return undefined;
     throw err;
   }
