@@ -47,13 +47,15 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
       socket.emit('call:update', talking.update);
     }
   });
-  app.addHook('onReady', async () => {
-    await runtime.start();
-    pbx.connect().then(
-      () => app.log.info({ app: config.ARI_APP }, 'telephony: connected to the PBX'),
-      (err: unknown) => app.log.warn({ err }, 'telephony: PBX connection not established'),
-    );
-  });
+  // Started while the rest of the app is still registering, not at onReady: after a crash, the callers
+  // waiting in the PBX are reconciled (recovery.ts) as soon as the event stream is up, in parallel with
+  // the other plugins' loading, instead of a second later. Plugins registered after this one (dialer,
+  // wallboard) still find the runtime started.
+  await runtime.start();
+  pbx.connect().then(
+    () => app.log.info({ app: config.ARI_APP }, 'telephony: connected to the PBX'),
+    (err: unknown) => app.log.warn({ err }, 'telephony: PBX connection not established'),
+  );
   app.addHook('onClose', async () => {
     await runtime.stop();
     await pbx.close();
