@@ -43,9 +43,14 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
     case 'recordingFinished':
     case 'recordingFailed':
       recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
-      await silencePausedSpans(rt, e.name).catch((err: unknown) =>
-        rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'),
-      );
+      // After the recording's own rows are written (queued in call-writer.ts), and beside the chain:
+      // rewriting a long file takes a worker a while, and no call should wait for it.
+      rt.writes.enqueue(`silence paused spans of ${e.name}`, () => {
+        silencePausedSpans(rt, e.name).catch((err: unknown) =>
+          rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'),
+        );
+        return Promise.resolve();
+      });
       // The caller who left the voicemail may have hung up already.
       if (e.name.startsWith('vm-') && e.target.kind === 'channel')
         await ignoreGone(rt.pbx.hangup(e.target.id));

@@ -4,16 +4,17 @@
 // paused is a 3 s file), which would shift everything after it and hide that something was removed.
 // So when the recording finishes the server writes each logged span back in as silence
 // (core/recording/pause-spans.ts); the file then runs as long as the call with silence where paused.
-import { chown, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { chown, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isPbxError } from '@ringside/pbx';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { silenceInserts } from '../../core/recording/pause-spans.ts';
 import { recordings } from '../../db/schema/calls.ts';
 import { recordingPauses } from '../../db/schema/recordings.ts';
 import { AppError } from '../../errors/catalog.ts';
 import { writeAudit } from '../audit/service.ts';
-import { durationMs, readWavLayout, withSilence } from '../recordings/wav.ts';
+import type { SilenceInput } from '../recordings/silence-task.ts';
+import { LIGHT_WORKER } from '../../workers/limits.ts';
+import { runInWorker } from '../../workers/pool.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 import type { LiveCall } from './types.ts';
 
@@ -127,6 +128,8 @@ export async function recordingStartedAt(rt: TelephonyRuntime, name: string): Pr
  * recordingFinished: closes a pause still open (the call ended while paused) and writes every span not
  * yet silenced back into the file. Idempotent: spans are stamped silenced_at in the same step.
  */
+const SILENCE_TASK = new URL('../recordings/silence-task.ts', import.meta.url);
+
 export async function silencePausedSpans(rt: TelephonyRuntime, name: string): Promise<void> {
   const db = rt.deps.db;
   const [rec] = await db
@@ -159,19 +162,25 @@ export async function silencePausedSpans(rt: TelephonyRuntime, name: string): Pr
     return;
   }
   const file = join(rt.deps.config.RECORDINGS_DIR, `${name}.wav`);
-  const buf = await readFile(file);
-  const inserts = silenceInserts(
-    spans.map((s) => ({
-      pauseOffsetMs: s.pauseOffsetMs,
-      resumeOffsetMs: s.resumeOffsetMs ?? s.pauseOffsetMs,
-    })),
-    durationMs(readWavLayout(buf)),
-  );
-  const out = withSilence(buf, inserts);
   // Same owner as Asterisk's file (it may need to overwrite it), swapped in by rename: never half-written.
   const st = await stat(file);
   const tmp = `${file}.silencing`;
-  await writeFile(tmp, out, { mode: st.mode });
+  const input: SilenceInput = {
+    file,
+    out: tmp,
+    mode: st.mode,
+    spans: spans.map((s) => ({
+      pauseOffsetMs: s.pauseOffsetMs,
+      resumeOffsetMs: s.resumeOffsetMs ?? s.pauseOffsetMs,
+    })),
+  };
+  const { durationMs } = await runInWorker<{ durationMs: number }>({
+    module: SILENCE_TASK,
+    export: 'silenceTask',
+    input,
+    lane: 'light',
+    limits: LIGHT_WORKER,
+  });
   await chown(tmp, st.uid, st.gid).catch((err: unknown) =>
     // Not root (a development checkout): the file keeps our owner; Asterisk no longer writes to it.
     rt.log.warn(
@@ -192,7 +201,7 @@ export async function silencePausedSpans(rt: TelephonyRuntime, name: string): Pr
       );
     await tx
       .update(recordings)
-      .set({ durationSec: Math.round(durationMs(readWavLayout(out)) / 1000) })
+      .set({ durationSec: Math.round(durationMs / 1000) })
       .where(eq(recordings.id, rec.id));
   });
 }
