@@ -58,4 +58,12 @@ describe('the telephony database writer', () => {
     expect(isTransientDbError({ code: '23505' })).toBe(false);
     expect(isTransientDbError(new Error('x'))).toBe(false);
   });
+
+  it('sees a connection failure through the query error drizzle wraps it in', () => {
+    // drizzle-orm's DrizzleQueryError: no code of its own, the driver's error as its cause.
+    const wrapped = Object.assign(new Error('Failed query: insert into "calls" …'), { cause: refused() });
+    expect(isTransientDbError(wrapped)).toBe(true);
+    const constraint = Object.assign(new Error('Failed query: …'), { cause: { code: '23503' } });
+    expect(isTransientDbError(constraint)).toBe(false);
+  });
 });

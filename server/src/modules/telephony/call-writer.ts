@@ -13,10 +13,20 @@ interface Write {
   run: () => Promise<unknown>;
 }
 
-/** postgres.js connection errors and PostgreSQL's "connection exception" / "operator intervention" classes. */
+/**
+ * postgres.js connection errors and PostgreSQL's "connection exception" / "operator intervention" classes,
+ * found on the error or on its causes: drizzle wraps every failed query in a DrizzleQueryError whose
+ * `cause` is the driver's error (the wrapper has no code of its own).
+ */
 export function isTransientDbError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return false;
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && isTransientCode(code)) return true;
+  }
+  return false;
+}
+
+function isTransientCode(code: string): boolean {
   return (
     [
       'ECONNREFUSED',

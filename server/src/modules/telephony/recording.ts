@@ -18,10 +18,13 @@ export async function startCallRecording(
   // on the call record and the activity at once.
   const id = randomUUID();
   call.recording = { id, name };
+  // The start as of now, not of when the write runs (it waits while the database is away);
+  // recordingStarted refines it to Asterisk's own start.
+  const startedAt = new Date(rt.now());
   rt.writes.enqueue(`recording ${name}`, () =>
     rt.deps.db
       .insert(recordings)
-      .values({ id, callId: call.id, name, format: 'wav', kind: 'call' })
+      .values({ id, callId: call.id, name, format: 'wav', kind: 'call', startedAt })
       .onConflictDoNothing(),
   );
   await rt.pbx.recordBridge(bridgeId, { name, format: 'wav', ifExists: 'overwrite' });
