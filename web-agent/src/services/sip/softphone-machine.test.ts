@@ -29,7 +29,18 @@ describe('softphone state machine', () => {
       { type: 'terminated', reason: 'local' },
       { type: 'reset' },
     ]);
-    expect(r.names).toEqual(['registering', 'registered', 'ringing', 'answering', 'inCall', 'inCall(muted)', 'inCall', 'inCall', 'ended', 'registered']);
+    expect(r.names).toEqual([
+      'registering',
+      'registered',
+      'ringing',
+      'answering',
+      'inCall',
+      'inCall(muted)',
+      'inCall',
+      'inCall',
+      'ended',
+      'registered',
+    ]);
     expect(r.refused).toEqual([]);
     expect(r.state.remote).toBeNull();
   });
@@ -61,13 +72,24 @@ describe('softphone state machine', () => {
   });
 
   it('a new call may ring while the previous one is still shown as ended', () => {
-    const r = play([{ type: 'register' }, { type: 'registered' }, { type: 'incoming', remote: 'a' }, { type: 'terminated', reason: 'rejected' }, { type: 'incoming', remote: 'b' }]);
+    const r = play([
+      { type: 'register' },
+      { type: 'registered' },
+      { type: 'incoming', remote: 'a' },
+      { type: 'terminated', reason: 'rejected' },
+      { type: 'incoming', remote: 'b' },
+    ]);
     expect(r.names.at(-1)).toBe('ringing');
     expect(r.state.reason).toBeNull();
   });
 
   it('a registration failure goes to failed and a retry can register again', () => {
-    const r = play([{ type: 'register' }, { type: 'registrationFailed', reason: 'timeout' }, { type: 'register' }, { type: 'registered' }]);
+    const r = play([
+      { type: 'register' },
+      { type: 'registrationFailed', reason: 'timeout' },
+      { type: 'register' },
+      { type: 'registered' },
+    ]);
     expect(r.names).toEqual(['registering', 'failed', 'registering', 'registered']);
   });
 
@@ -82,7 +104,16 @@ describe('softphone state machine', () => {
       { type: 'terminated', reason: 'remote' },
       { type: 'unregistered' },
     ]);
-    expect(r.names).toEqual(['registering', 'registered', 'ringing', 'answering', 'inCall', 'inCall', 'ended', 'idle']);
+    expect(r.names).toEqual([
+      'registering',
+      'registered',
+      'ringing',
+      'answering',
+      'inCall',
+      'inCall',
+      'ended',
+      'idle',
+    ]);
   });
 
   it('unmutes when a call ends and the next call starts unmuted', () => {
@@ -103,5 +134,70 @@ describe('softphone state machine', () => {
     const r = play([{ type: 'terminated', reason: 'x' }, { type: 'reset' }]);
     expect(r.names).toEqual(['idle', 'idle']);
     expect(r.refused).toEqual([]);
+  });
+  it('a lost connection shows reconnecting until registered again; failures on the way keep it reconnecting', () => {
+    const r = play([
+      { type: 'register' },
+      { type: 'registered' },
+      { type: 'connectionLost' },
+      { type: 'registrationFailed', reason: '503 Service Unavailable' },
+      { type: 'connectionLost' },
+      { type: 'registered' },
+    ]);
+    expect(r.names).toEqual([
+      'registering',
+      'registered',
+      'reconnecting',
+      'reconnecting',
+      'reconnecting',
+      'registered',
+    ]);
+    expect(r.state).toMatchObject({ reconnecting: false, reason: null });
+    expect(r.refused).toEqual([]);
+  });
+
+  it('a call keeps its state through a lost connection; after it the phone is reconnecting, not registered', () => {
+    const inCall = play([
+      { type: 'register' },
+      { type: 'registered' },
+      { type: 'incoming', remote: 'a' },
+      { type: 'answer' },
+      { type: 'established' },
+    ]).state;
+    const r = play(
+      [
+        { type: 'connectionLost' },
+        { type: 'terminated', reason: 'remote' },
+        { type: 'reset' },
+        { type: 'incoming', remote: 'b' },
+        { type: 'registered' },
+      ],
+      inCall,
+    );
+    expect(r.names).toEqual(['inCall', 'ended', 'reconnecting', 'reconnecting', 'registered']);
+    expect(r.refused).toEqual(['incoming is not allowed in reconnecting']);
+    // Registered again before the call ended: the end goes back to registered as usual.
+    const back = play(
+      [
+        { type: 'connectionLost' },
+        { type: 'registered' },
+        { type: 'terminated', reason: 'remote' },
+        { type: 'reset' },
+      ],
+      inCall,
+    );
+    expect(back.names).toEqual(['inCall', 'inCall', 'ended', 'registered']);
+  });
+
+  it('stopping the phone while reconnecting goes idle and a late connectionLost changes nothing', () => {
+    const r = play([
+      { type: 'register' },
+      { type: 'registered' },
+      { type: 'connectionLost' },
+      { type: 'unregistered' },
+      { type: 'connectionLost' },
+    ]);
+    expect(r.names).toEqual(['registering', 'registered', 'reconnecting', 'idle', 'idle']);
+    expect(r.state.reconnecting).toBe(false);
   });
 });

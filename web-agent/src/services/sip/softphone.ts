@@ -2,9 +2,21 @@
 // driven by softphone-machine.ts. The only module in the console that imports sip.js.
 // Media: the remote stream plays through a hidden <audio> element the caller hands in. ICE servers come
 // from the server's SoftphoneConfig only: SIP.js's default public STUN server is never used.
+// A connection lost without the agent asking (Asterisk restarted, the network dropped the WebSocket) is
+// won back by reconnect.ts: reconnect the transport, REGISTER again, with a backoff, until stop().
 import { Invitation, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
-import { INITIAL_STATE, inCallState, transition, type SoftphoneEvent, type SoftphoneState } from './softphone-machine.ts';
+import { Reconnector, shouldReconnect } from './reconnect.ts';
+import {
+  INITIAL_STATE,
+  inCallState,
+  transition,
+  type SoftphoneEvent,
+  type SoftphoneState,
+} from './softphone-machine.ts';
+
+/** Longest a REGISTER may go unanswered before the attempt counts as failed. */
+const REGISTER_WAIT_MS = 10_000;
 
 export interface SoftphoneSettings {
   uri: string;
@@ -31,6 +43,9 @@ export class Softphone {
   private registerer: Registerer | undefined;
   private session: Session | undefined;
   private readonly listeners: Listeners = { state: new Set(), error: new Set() };
+  /** stop() was called: a transport loss from now on is ours, not to be reconnected. */
+  private stopping = false;
+  private readonly reconnector = new Reconnector(() => this.reconnectOnce());
 
   constructor(
     private readonly settings: SoftphoneSettings,
@@ -62,6 +77,7 @@ export class Softphone {
 
   async start(): Promise<void> {
     if (!this.apply({ type: 'register' })) return;
+    this.stopping = false;
     const uri = UserAgent.makeURI(this.settings.uri);
     if (!uri) {
       this.apply({ type: 'registrationFailed', reason: `bad SIP URI ${this.settings.uri}` });
@@ -78,24 +94,36 @@ export class Softphone {
         peerConnectionConfiguration: { iceServers: this.settings.iceServers },
         iceGatheringTimeout: 500,
       },
-      delegate: { onInvite: (invitation) => this.onInvite(invitation), onDisconnect: () => this.apply({ type: 'unregistered' }) },
+      delegate: {
+        onInvite: (invitation) => this.onInvite(invitation),
+        onDisconnect: (error) => this.onTransportLost(error),
+      },
     });
-    this.registerer = new Registerer(this.ua);
-    this.registerer.stateChange.addListener((s) => {
+    const registerer = new Registerer(this.ua);
+    this.registerer = registerer;
+    registerer.stateChange.addListener((s) => {
       if (s === RegistererState.Registered) this.apply({ type: 'registered' });
-      else if (s === RegistererState.Unregistered || s === RegistererState.Terminated) this.apply({ type: 'unregistered' });
+      // While reconnecting, a refused or expired registration is one failed attempt; the next one follows.
+      else if (
+        (s === RegistererState.Unregistered || s === RegistererState.Terminated) &&
+        !this.reconnector.running
+      )
+        this.apply({ type: 'unregistered' });
     });
     try {
       await this.ua.start();
-      await this.registerer.register({
-        requestDelegate: { onReject: (r) => this.apply({ type: 'registrationFailed', reason: `${r.message.statusCode} ${r.message.reasonPhrase}` }) },
-      });
     } catch (err) {
+      // Asterisk unreachable at start (restarting, say): keep trying as after a lost connection.
+      this.onTransportLost(err instanceof Error ? err : new Error(String(err)));
       this.apply({ type: 'registrationFailed', reason: err instanceof Error ? err.message : String(err) });
+      return;
     }
+    await this.register();
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    this.reconnector.stop();
     if (this.session) await this.hangup();
     try {
       await this.registerer?.unregister();
@@ -106,6 +134,60 @@ export class Softphone {
     this.ua = undefined;
     this.registerer = undefined;
     this.apply({ type: 'unregistered' });
+  }
+
+  /** SIP.js lost the transport; `error` is set when the agent did not ask for it. */
+  private onTransportLost(error?: Error): void {
+    if (!shouldReconnect({ unexpected: error !== undefined, stopping: this.stopping })) {
+      this.apply({ type: 'unregistered' });
+      return;
+    }
+    this.apply({ type: 'connectionLost' });
+    this.reconnector.start();
+  }
+
+  /** One reconnect attempt: the transport first (if down), then REGISTER; true once registered. */
+  private async reconnectOnce(): Promise<boolean> {
+    const ua = this.ua;
+    if (!ua || this.stopping) return true; // stopped meanwhile: nothing left to reconnect
+    if (!ua.isConnected()) await ua.reconnect();
+    return this.register();
+  }
+
+  /** Sends REGISTER; resolves true when the registrar accepted it, false on a refusal or no answer. */
+  private register(): Promise<boolean> {
+    const registerer = this.registerer;
+    if (!registerer) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), REGISTER_WAIT_MS);
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      registerer
+        .register({
+          requestDelegate: {
+            onAccept: () => {
+              this.apply({ type: 'registered' });
+              done(true);
+            },
+            onReject: (r) => {
+              this.apply({
+                type: 'registrationFailed',
+                reason: `${r.message.statusCode} ${r.message.reasonPhrase}`,
+              });
+              done(false);
+            },
+          },
+        })
+        .catch((err: unknown) => {
+          this.apply({
+            type: 'registrationFailed',
+            reason: err instanceof Error ? err.message : String(err),
+          });
+          done(false);
+        });
+    });
   }
 
   private onInvite(invitation: Invitation): void {
@@ -142,9 +224,11 @@ export class Softphone {
   async hangup(): Promise<void> {
     const session = this.session;
     if (!session || !this.apply({ type: 'hangup' })) return;
-    if (session instanceof Invitation && session.state === SessionState.Initial) await session.reject({ statusCode: 486 });
+    if (session instanceof Invitation && session.state === SessionState.Initial)
+      await session.reject({ statusCode: 486 });
     else if (session.state === SessionState.Established) await session.bye();
-    else if (session instanceof Invitation && session.state === SessionState.Establishing) await session.bye().catch(() => undefined);
+    else if (session instanceof Invitation && session.state === SessionState.Establishing)
+      await session.bye().catch(() => undefined);
   }
 
   /** Local mute: the microphone track is disabled, the call and the server are untouched. */
@@ -169,10 +253,12 @@ export class Softphone {
     const pc = this.handler()?.peerConnection;
     const out = { packetsSent: 0, packetsReceived: 0 };
     if (!pc) return out;
-    (await pc.getStats()).forEach((r: { type: string; kind?: string; packetsSent?: number; packetsReceived?: number }) => {
-      if (r.type === 'outbound-rtp' && r.kind === 'audio') out.packetsSent += r.packetsSent ?? 0;
-      if (r.type === 'inbound-rtp' && r.kind === 'audio') out.packetsReceived += r.packetsReceived ?? 0;
-    });
+    (await pc.getStats()).forEach(
+      (r: { type: string; kind?: string; packetsSent?: number; packetsReceived?: number }) => {
+        if (r.type === 'outbound-rtp' && r.kind === 'audio') out.packetsSent += r.packetsSent ?? 0;
+        if (r.type === 'inbound-rtp' && r.kind === 'audio') out.packetsReceived += r.packetsReceived ?? 0;
+      },
+    );
     return out;
   }
 
