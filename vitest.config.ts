@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three tiers. unit: pure code next to its source. integration: real PostgreSQL, Redis and Asterisk.
 // e2e: the console in Debian's chromium against the real stack. Real-service tiers run files one at a time
@@ -27,13 +27,16 @@ export default defineConfig({
             'web-agent/src/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
+          // Sequence tests over the fake PBX need PostgreSQL: they run in the integration project.
+          exclude: [...configDefaults.exclude, 'server/src/**/*.seq.test.ts'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          // *.seq.test.ts: sequences over the in-memory fake PBX and a real database, beside their code.
+          include: ['tests/integration/**/*.test.ts', 'server/src/**/*.seq.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
