@@ -116,12 +116,16 @@ export async function setRecordingPaused(
   });
 }
 
-/** recordingStarted: the offsets of the pause log count from here (the row was inserted just before). */
-export async function recordingStartedAt(rt: TelephonyRuntime, name: string): Promise<void> {
-  await rt.deps.db
-    .update(recordings)
-    .set({ startedAt: new Date(rt.now()) })
-    .where(eq(recordings.name, name));
+/**
+ * recordingStarted: the offsets of the pause log count from here. Behind the call path like the row's
+ * insert (call-writer.ts), so it lands after that insert and survives a database outage; the time is
+ * taken now, not when the write runs.
+ */
+export function recordingStartedAt(rt: TelephonyRuntime, name: string): void {
+  const startedAt = new Date(rt.now());
+  rt.writes.enqueue(`recording ${name} started`, () =>
+    rt.deps.db.update(recordings).set({ startedAt }).where(eq(recordings.name, name)),
+  );
 }
 
 /**
