@@ -197,4 +197,26 @@ describe('an inbound call over the fake PBX', () => {
     expect(w.nameOf(row.agentId)).toBe('erin');
     expect([w.status('dave'), w.status('erin')]).toEqual(['paused:rona', 'wrapUp']);
   });
+
+  // The agent's leg ends first: the call machine ends the call and hangs the caller up (hangupCaller),
+  // forgetting the caller's leg first, so its destroy event never reaches onCallerGone → cleanupCall. The
+  // talk bridge is never destroyed (on Asterisk: an empty bridge, with its recording if any) and the ended
+  // call stays in rt.calls. Fails until the agent-side end cleans the call up as the caller-side end does.
+  it.fails('an agent hanging up first: the call is forgotten and its talk bridge destroyed', async () => {
+    w = fakeWorld(wdb);
+    const q = await w.seedQueue({ agents: ['finn'] });
+    await w.start();
+    await w.signInReady('finn');
+    const callId = await w.call(q.did, 'caller3', '13700137000');
+    await w.answer('finn:agent');
+    const m = w.mark();
+    await w.hangup('finn:agent');
+    expect((await w.callRow(callId)).hangupSide).toBe('agent');
+    expect(w.timeline(m, { only: ['hangup', 'destroyBridge'] })).toEqual([
+      'hangup caller3',
+      'destroyBridge talk:caller3',
+    ]);
+    expect(w.pbx.bridges.size).toBe(0);
+    expect(w.rt.calls.has(callId)).toBe(false);
+  });
 });
