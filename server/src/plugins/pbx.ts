@@ -5,13 +5,22 @@ import { createAsteriskAdapter, createAsteriskProvisioning } from '@ringside/pbx
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config/index.ts';
+import { TelephonyFacade } from '../modules/telephony/facade.ts';
 import { createTelephonyRuntime } from '../modules/telephony/role.ts';
 import type { TelephonyRuntime } from '../modules/telephony/runtime.ts';
 import { callInProgress, pendingOffer } from '../modules/telephony/offer-replay.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** null when this process does not run the telephony role. */
+    /**
+     * What every other module uses (modules/telephony/facade.ts); null when this process does not run
+     * the telephony role.
+     */
+    telephonyFacade: TelephonyFacade | null;
+    /**
+     * The runtime itself, for this plugin and for tests (its maps, trace, PBX port). Modules use
+     * telephonyFacade instead (server/src/telephony-boundary.test.ts).
+     */
     telephony: TelephonyRuntime | null;
   }
 }
@@ -19,6 +28,7 @@ declare module 'fastify' {
 export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
   if (!config.roles.includes('telephony') || !config.PBX_ENABLED) {
     app.decorate('telephony', null);
+    app.decorate('telephonyFacade', null);
     return;
   }
   const ari = { url: config.ARI_URL, user: config.ARI_USER, password: config.ARI_PASSWORD };
@@ -38,6 +48,7 @@ export const pbxPlugin = fp(async (app: FastifyInstance, { config }: { config: C
     redis: app.redis,
   });
   app.decorate('telephony', runtime);
+  app.decorate('telephonyFacade', new TelephonyFacade(runtime));
   app.io.on('connection', (socket) => {
     const offer = pendingOffer(runtime, socket.data.user.id);
     if (offer) socket.emit('call:offer', offer);

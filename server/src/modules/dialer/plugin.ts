@@ -2,7 +2,6 @@
 // agents' live states. No telephony here → app.dialer is null and the preview routes answer 503.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { TelephonyFacade } from '../telephony/facade.ts';
 import { attemptsKey, RedisAttemptStore } from './attempt-store.ts';
 import { DialerRuntime } from './runtime.ts';
 
@@ -14,7 +13,7 @@ declare module 'fastify' {
 }
 
 export const dialerPlugin = fp(async (app: FastifyInstance) => {
-  const telephony = app.telephony;
+  const telephony = app.telephonyFacade;
   if (!telephony) {
     app.decorate('dialer', null);
     return;
@@ -22,7 +21,7 @@ export const dialerPlugin = fp(async (app: FastifyInstance) => {
   // Attempts in progress persist per Stasis app (tests run their own), so a restart can finish them.
   const store = new RedisAttemptStore(app.redis, attemptsKey(telephony.pbx.app));
   const dialer = new DialerRuntime({
-    telephony: new TelephonyFacade(telephony),
+    telephony,
     store,
     db: app.db,
     io: app.io,

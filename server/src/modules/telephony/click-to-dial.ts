@@ -115,6 +115,7 @@ export async function onDialLegGone(
       bridgeId: d.bridgeId,
     });
   const now = rt.now();
+  rt.events.emit({ kind: 'dialEnded', callId, at: now });
   const row = {
     outcome: d.answeredAt ? ('completed' as const) : ('failed' as const),
     hangupSide: endedBy ?? (side === 'dialAgent' ? ('agent' as const) : ('caller' as const)),

@@ -1,8 +1,14 @@
-// What other modules (dialer, supervision, wallboard, calls, agents) may ask of the telephony role. They
-// use this facade, never the runtime's maps: telephony owns calls, agents and the channel registry, and
-// a leg another module creates is claimed here so the dispatcher routes its events to that module.
-import type { PbxPort } from '@ringside/pbx';
+// What other modules (dialer, supervision, wallboard, calls, agents, recordings) may ask of the telephony
+// role. They use this facade, never the runtime's maps or its handler files: telephony owns calls,
+// agents and the channel registry; a leg another module creates is claimed here so the dispatcher routes
+// its events to that module; logic that changes a call lives in telephony, behind a method here.
+// Grouped by client: the dialer's methods on the facade itself, the others in facade-<client>.ts
+// (tel.calls, tel.agents, tel.supervision, tel.wallboard). Public with it: leg-tag.ts (the tag codec)
+// and sip-password.ts; server/src/telephony-boundary.test.ts keeps it so.
+import type { OriginateRequest, PbxPort, PbxProvisioning } from '@ringside/pbx';
+import type { FastifyInstance } from 'fastify';
 import type { AgentState } from '../../core/agent/agent-types.ts';
+import { AppError } from '../../errors/catalog.ts';
 import {
   campaignQueueId,
   offerCampaignCall,
@@ -11,22 +17,49 @@ import {
   takeBackCampaignCall,
   type CampaignCallHandover,
 } from './campaign-call.ts';
+import { AgentsFacade } from './facade-agents.ts';
+import { CallsFacade } from './facade-calls.ts';
+import { SupervisionFacade } from './facade-supervision.ts';
+import { WallboardFacade } from './facade-wallboard.ts';
 import { onCallerGone } from './legs.ts';
 import type { LegTag } from './leg-tag.ts';
+import { originateLeg } from './originate-leg.ts';
 import type { LegOwner, OwnerHandler } from './pbx-dispatcher.ts';
 import type { TelephonyListener } from './runtime-events.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 
 export { campaignQueueId, type CampaignCallHandover };
+export { cleanupStep } from './pbx-cleanup.ts';
 // Types other modules need to talk to the facade (the dialer builds a pop and reads call transitions).
 export type { PopData } from './types.ts';
-export type { TelephonyEvent } from './runtime-events.ts';
+export type { CallFacts, TelephonyEvent, TelephonyListener } from './runtime-events.ts';
+export type { LegOwner, OwnerHandler };
+export type { AgentsFacade, CallsFacade, SupervisionFacade, WallboardFacade };
 
 export class TelephonyFacade {
-  constructor(private readonly rt: TelephonyRuntime) {}
+  /** modules/calls and modules/recordings. */
+  readonly calls: CallsFacade;
+  /** modules/agents. */
+  readonly agents: AgentsFacade;
+  /** modules/supervision. */
+  readonly supervision: SupervisionFacade;
+  /** modules/wallboard. */
+  readonly wallboard: WallboardFacade;
+
+  constructor(private readonly rt: TelephonyRuntime) {
+    this.calls = new CallsFacade(rt);
+    this.agents = new AgentsFacade(rt);
+    this.supervision = new SupervisionFacade(rt);
+    this.wallboard = new WallboardFacade(rt);
+  }
 
   get pbx(): PbxPort {
     return this.rt.pbx;
+  }
+
+  /** Creates and updates agents' WebRTC endpoints on the PBX (the softphone's config route). */
+  get provisioning(): PbxProvisioning {
+    return this.rt.deps.provisioning;
   }
 
   now(): number {
@@ -36,6 +69,19 @@ export class TelephonyFacade {
   /** True once the calls held at start were reconciled with the PBX (a restarted dialer resumes after it). */
   get reconciled(): boolean {
     return this.rt.reconciled;
+  }
+
+  /**
+   * Runs fn as one step of the telephony chain, after everything queued before it: for a client whose
+   * own steps must be ordered with the call's events (supervision). Never call it from inside a step.
+   */
+  serialize<T>(fn: () => Promise<T> | T): Promise<T> {
+    return this.rt.run(fn);
+  }
+
+  /** Re-reads queues, members, profiles, pause codes and DIDs (after an admin changed them). */
+  reload(): Promise<void> {
+    return this.rt.reload();
   }
 
   // ------------------------------------------------------------- legs and PBX events
@@ -51,6 +97,11 @@ export class TelephonyFacade {
 
   legOf(channelId: string): LegTag | undefined {
     return this.rt.channels.get(channelId);
+  }
+
+  /** Claims, tags and originates a leg of the caller's module; a failed originate releases the claim. */
+  originateLeg(tag: LegTag, request: OriginateRequest & { channelId: string }): Promise<void> {
+    return originateLeg(this.rt, tag, request);
   }
 
   /** PBX events about the legs `owner` claimed (and connection events). One handler per owner. */
@@ -108,4 +159,18 @@ export class TelephonyFacade {
       if (this.hasLiveCall(callId)) await onCallerGone(this.rt, callId, cause);
     });
   }
+}
+
+/** This process's telephony, or 503: the telephony role runs elsewhere or the PBX is disabled. */
+export function requireTelephony(app: FastifyInstance): TelephonyFacade {
+  if (!app.telephonyFacade)
+    throw new AppError('RS_PBX_UNAVAILABLE', 'Telephony is not running in this server process');
+  return app.telephonyFacade;
+}
+
+/** Like requireTelephony, and the PBX event stream must be up (commands would fail otherwise). */
+export function requireConnectedPbx(app: FastifyInstance): TelephonyFacade {
+  const tel = requireTelephony(app);
+  if (!tel.pbx.connected) throw new AppError('RS_PBX_UNAVAILABLE');
+  return tel;
 }

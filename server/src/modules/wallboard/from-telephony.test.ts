@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { reduceCall, startCall } from '../../core/call/call-machine.ts';
 import type { CallEvent } from '../../core/call/call-types.ts';
-import type { LiveCall } from '../telephony/types.ts';
+import type { CallFacts } from '../telephony/facade.ts';
 import { fromTelephony } from './from-telephony.ts';
 
 const T = Date.parse('2026-11-27T01:00:00Z');
 
-function call(campaign: LiveCall['campaign'] = null): LiveCall {
+type Call = { -readonly [K in keyof CallFacts]: CallFacts[K] };
+
+function call(campaign: CallFacts['campaign'] = null): Call {
   return {
-    id: 'c1', direction: campaign ? 'outbound' : 'inbound', state: startCall({ callId: 'c1', did: '4000', callerNumber: '13800138000', now: T }).state, callerChannel: 'ch', did: '4000', callerNumber: '13800138000',
-    pop: { callerE164: null, party: { type: 'customer', id: 'p', name: '明远贸易', customerId: 'p' }, otherMatches: [], customer360: null }, ivrPath: [], languages: [], legs: new Map(), agentChannel: null, agentId: null,
-    bridgeId: null, consult: null, recording: null, lastAnnouncedAt: null, playbackId: null, transfers: 0, agentPath: [], ivr: null, recordWritten: false, campaign,
+    id: 'c1',
+    state: startCall({ callId: 'c1', did: '4000', callerNumber: '13800138000', now: T }).state,
+    callerNumber: '13800138000',
+    pop: { party: { name: '明远贸易' } },
+    campaign,
   };
 }
 
-function step(c: LiveCall, e: CallEvent) {
+function step(c: Call, e: CallEvent) {
   const s = reduceCall(c.state, e);
   if (!s.ok || !s.transition) throw new Error('no transition');
   c.state = s.state;
@@ -24,10 +28,22 @@ function step(c: LiveCall, e: CallEvent) {
 describe('telephony transitions as wallboard events', () => {
   it('an inbound call waits in its queue, is answered (counted for the queue) and ends', () => {
     const c = call();
-    expect(step(c, { type: 'queue', queueId: 'q', priority: 0, now: T })).toEqual([{ type: 'callWaiting', callId: 'c1', queueId: 'q', waitingSince: T, at: T }]);
+    expect(step(c, { type: 'queue', queueId: 'q', priority: 0, now: T })).toEqual([
+      { type: 'callWaiting', callId: 'c1', queueId: 'q', waitingSince: T, at: T },
+    ]);
     step(c, { type: 'offer', agentIds: ['a'], now: T + 1000 });
     expect(step(c, { type: 'answer', agentId: 'a', now: T + 3000 })).toEqual([
-      { type: 'callAnswered', callId: 'c1', agentId: 'a', queueId: 'q', campaignId: null, campaignName: null, customer: '明远贸易', countForQueue: true, at: T + 3000 },
+      {
+        type: 'callAnswered',
+        callId: 'c1',
+        agentId: 'a',
+        queueId: 'q',
+        campaignId: null,
+        campaignName: null,
+        customer: '明远贸易',
+        countForQueue: true,
+        at: T + 3000,
+      },
     ]);
     expect(step(c, { type: 'hold', now: T + 4000 })).toEqual([]);
     expect(step(c, { type: 'unhold', now: T + 5000 })).toEqual([]); // back to the same talk, not a new answer
@@ -41,7 +57,17 @@ describe('telephony transitions as wallboard events', () => {
     expect(step(c, { type: 'queue', queueId: 'campaign:k1', priority: 0, now: T })).toEqual([]);
     step(c, { type: 'offer', agentIds: ['a'], now: T });
     expect(step(c, { type: 'answer', agentId: 'a', now: T + 500 })).toEqual([
-      { type: 'callAnswered', callId: 'c1', agentId: 'a', queueId: null, campaignId: 'k1', campaignName: '续费回访', customer: '明远贸易', countForQueue: false, at: T + 500 },
+      {
+        type: 'callAnswered',
+        callId: 'c1',
+        agentId: 'a',
+        queueId: null,
+        campaignId: 'k1',
+        campaignName: '续费回访',
+        customer: '明远贸易',
+        countForQueue: false,
+        at: T + 500,
+      },
     ]);
   });
 });

@@ -7,13 +7,21 @@
 // measured) buys nothing here.
 import type { FastifyBaseLogger } from 'fastify';
 import type { WallboardCampaignTile, WallboardSnapshot } from '../../contracts/wallboard.ts';
-import { emptyWallboard, foldWallboard, noChanges, seedWallboard } from '../../core/wallboard/wallboard-fold.ts';
-import type { WallboardChanges, WallboardEvent, WallboardState } from '../../core/wallboard/wallboard-types.ts';
+import {
+  emptyWallboard,
+  foldWallboard,
+  noChanges,
+  seedWallboard,
+} from '../../core/wallboard/wallboard-fold.ts';
+import type {
+  WallboardChanges,
+  WallboardEvent,
+  WallboardState,
+} from '../../core/wallboard/wallboard-types.ts';
 import { agentRow, queueTile, wallboardSnapshot } from '../../core/wallboard/wallboard-view.ts';
 import type { Db } from '../../db/client.ts';
 import type { RealtimeServer } from '../../plugins/realtime.ts';
-import type { TelephonyRuntime } from '../telephony/runtime.ts';
-import type { TelephonyEvent } from '../telephony/runtime-events.ts';
+import type { TelephonyEvent, TelephonyFacade } from '../telephony/facade.ts';
 import { loadDirectory } from './directory.ts';
 import { agentStateEvent, callStateEvents, fromTelephony } from './from-telephony.ts';
 import { loadSeed } from './seed.ts';
@@ -58,20 +66,24 @@ export class WallboardHub {
     return this.deps.now?.() ?? Date.now();
   }
 
-  /** Directory and today's figures from the database, then the runtime's live state, then its events. */
-  async start(rt: TelephonyRuntime | null): Promise<void> {
-    const [dir, seed] = await Promise.all([loadDirectory(this.deps.db), loadSeed(this.deps.db, this.state.dayStart)]);
+  /** Directory and today's figures from the database, then telephony's live state, then its events. */
+  async start(tel: TelephonyFacade | null): Promise<void> {
+    const [dir, seed] = await Promise.all([
+      loadDirectory(this.deps.db),
+      loadSeed(this.deps.db, this.state.dayStart),
+    ]);
     const at = this.now();
     this.apply({ type: 'directory', ...dir, at });
     seedWallboard(this.state, seed);
-    if (rt) {
-      // Synchronous from here to `on`: no runtime step can run in between, so nothing is missed or doubled.
-      for (const [id, s] of rt.agents) this.apply(agentStateEvent(id, s, at));
-      for (const call of rt.calls.values()) {
+    if (tel) {
+      // The snapshot and the subscription are taken together: nothing is missed or doubled in between.
+      const { snapshot, off } = tel.wallboard.observe((e) => this.ingest(e));
+      this.unsubscribe = off;
+      for (const { agentId, state } of snapshot.agents) this.apply(agentStateEvent(agentId, state, at));
+      for (const call of snapshot.calls) {
         const answeredToday = call.state.answeredAt !== null && call.state.answeredAt >= this.state.dayStart;
         this.applyAll(callStateEvents(call, call.state.answeredAt ?? at, answeredToday ? 'answer' : null));
       }
-      this.unsubscribe = rt.events.on((e) => this.ingest(e));
     }
     this.armDayTimer();
   }
@@ -119,7 +131,10 @@ export class WallboardHub {
 
   snapshot(scope: ViewerScope): WallboardSnapshot {
     const campaigns = this.campaignSource?.() ?? [...this.state.campaigns.values()];
-    return filterSnapshot(scope, this.state, { ...wallboardSnapshot(this.state, this.now(), this.campaignSource !== null), campaigns });
+    return filterSnapshot(scope, this.state, {
+      ...wallboardSnapshot(this.state, this.now(), this.campaignSource !== null),
+      campaigns,
+    });
   }
 
   addViewer(userId: string, scope: ViewerScope): void {
@@ -160,7 +175,13 @@ export class WallboardHub {
     const queues = [...ch.queues].flatMap((id) => queueTile(this.state, id) ?? []);
     const agents = [...ch.agents].flatMap((id) => agentRow(this.state, id) ?? []);
     const campaigns = [...ch.campaigns].flatMap((id) => this.state.campaigns.get(id) ?? []);
-    const base = { at: new Date(this.lastFlushAt).toISOString(), seq: ++this.seq, campaigns, removedAgents: [...ch.removedAgents], removedQueues: [...ch.removedQueues] };
+    const base = {
+      at: new Date(this.lastFlushAt).toISOString(),
+      seq: ++this.seq,
+      campaigns,
+      removedAgents: [...ch.removedAgents],
+      removedQueues: [...ch.removedQueues],
+    };
     const everything: string[] = [];
     for (const [userId, v] of this.viewers) {
       if (v.scope.all) {
@@ -168,22 +189,28 @@ export class WallboardHub {
         continue;
       }
       const mine = filterUpdate(v.scope, this.state, { queues, agents });
-      if (mine.queues.length || mine.agents.length || campaigns.length) this.deps.io.local.to(viewerRoom(userId)).emit('wallboard:update', { ...base, ...mine });
+      if (mine.queues.length || mine.agents.length || campaigns.length)
+        this.deps.io.local.to(viewerRoom(userId)).emit('wallboard:update', { ...base, ...mine });
     }
-    if (everything.length) this.deps.io.local.to(everything).emit('wallboard:update', { ...base, queues, agents });
+    if (everything.length)
+      this.deps.io.local.to(everything).emit('wallboard:update', { ...base, queues, agents });
   }
 
   private pushSnapshots(): void {
-    for (const [userId, v] of this.viewers) this.deps.io.local.to(viewerRoom(userId)).emit('wallboard:snapshot', this.snapshot(v.scope));
+    for (const [userId, v] of this.viewers)
+      this.deps.io.local.to(viewerRoom(userId)).emit('wallboard:snapshot', this.snapshot(v.scope));
   }
 
   /** Local midnight resets the counters even when nothing happens around it. */
   private armDayTimer(): void {
     clearTimeout(this.dayTimer);
-    this.dayTimer = setTimeout(() => {
-      this.apply({ type: 'tick', at: Math.max(this.now(), this.state.nextDayStart) });
-      this.armDayTimer();
-    }, Math.max(1000, this.state.nextDayStart - this.now() + 50));
+    this.dayTimer = setTimeout(
+      () => {
+        this.apply({ type: 'tick', at: Math.max(this.now(), this.state.nextDayStart) });
+        this.armDayTimer();
+      },
+      Math.max(1000, this.state.nextDayStart - this.now() + 50),
+    );
     this.dayTimer.unref();
   }
 }

@@ -29,7 +29,7 @@ const plugin: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
   const dialer = app.dialer;
   if (dialer) hub.campaignSource = (): WallboardCampaignTile[] => dialer.snapshot();
   // After the telephony role's onReady (registered earlier), so its agents are restored.
-  app.addHook('onReady', async () => hub.start(app.telephony));
+  app.addHook('onReady', async () => hub.start(app.telephonyFacade));
   app.addHook('onClose', async () => hub.stop());
 
   app.io.on('connection', (socket) => {
@@ -63,7 +63,9 @@ const plugin: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
     const snap = hub.snapshot(viewerScopeOf(scope));
     if (scope.kind === 'all') return snap;
     // Campaigns as the campaign pages scope them: a supervisor sees their teams' campaigns.
-    const visible = await Promise.all(snap.campaigns.map(async (c) => ((await findVisibleCampaign(app.db, scope, c.campaignId)) ? c : null)));
+    const visible = await Promise.all(
+      snap.campaigns.map(async (c) => ((await findVisibleCampaign(app.db, scope, c.campaignId)) ? c : null)),
+    );
     return { ...snap, campaigns: visible.filter((c) => c !== null) };
   });
 };
