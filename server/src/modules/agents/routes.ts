@@ -12,7 +12,7 @@ import { AppError } from '../../errors/catalog.ts';
 import { writeAudit } from '../audit/service.ts';
 import { access } from '../auth/guard.ts';
 import { generateSipPassword } from '../telephony/sip-password.ts';
-import { requireTelephony } from '../telephony/require.ts';
+import { requireTelephony } from '../telephony/facade.ts';
 import { agentCommand, agentStateOf } from './service.ts';
 
 const tags = ['agents'];
@@ -26,16 +26,16 @@ export const agentRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
 
   const command = (path: string, event: (now: number) => Parameters<typeof agentCommand>[2]) =>
     app.post(path, { config: self, schema: { tags } }, async (req) => {
-      const rt = requireTelephony(app);
-      return agentCommand(rt, req.user!.id, event(rt.now()));
+      const tel = requireTelephony(app);
+      return agentCommand(tel, req.user!.id, event(tel.now()));
     });
   command('/api/agent/sign-in', (now) => ({ type: 'signIn', now }));
   command('/api/agent/sign-out', (now) => ({ type: 'signOut', now }));
   command('/api/agent/ready', (now) => ({ type: 'goReady', now }));
 
   app.post('/api/agent/pause', { config: self, schema: { tags, body: PauseBody } }, async (req) => {
-    const rt = requireTelephony(app);
-    return agentCommand(rt, req.user!.id, { type: 'pause', reason: req.body.reason, now: rt.now() });
+    const tel = requireTelephony(app);
+    return agentCommand(tel, req.user!.id, { type: 'pause', reason: req.body.reason, now: tel.now() });
   });
 
   app.get(
@@ -67,9 +67,13 @@ export const agentRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
         .innerJoin(sql`user_roles ur`, sql`ur.user_id = ${users.id} and ur.role = 'agent'`)
         .leftJoin(agentProfiles, eq(agentProfiles.userId, users.id))
         .orderBy(asc(users.displayName));
-      const rt = app.telephony;
+      const tel = app.telephonyFacade;
       return {
-        items: rows.map((r) => ({ ...r, skills: r.skills ?? {}, state: rt ? agentStateOf(rt, r.id) : null })),
+        items: rows.map((r) => ({
+          ...r,
+          skills: r.skills ?? {},
+          state: tel ? agentStateOf(tel, r.id) : null,
+        })),
       };
     },
   );
@@ -110,7 +114,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
         });
         return p!;
       });
-      await app.telephony?.reload();
+      await app.telephonyFacade?.reload();
       return { userId: row.userId, skills: row.skills, dialTarget: row.dialTarget };
     },
   );

@@ -27,7 +27,7 @@ export const didRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
         await writeAudit(tx, { actorUserId: req.user!.id, action: 'did.create', entityType: 'did', entityId: d!.id, details: { number: d!.number }, ip: req.ip });
         return d!;
       });
-      await app.telephony?.reload();
+      await app.telephonyFacade?.reload();
       return reply.status(201).send(row);
     } catch (e) {
       throw isUnique(e) ? taken() : e;
@@ -38,7 +38,7 @@ export const didRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
     try {
       const [d] = await app.db.update(dids).set({ ...req.body, name: req.body.name ?? '', updatedAt: new Date() }).where(eq(dids.id, req.params.id)).returning();
       if (!d) throw new AppError('RS_NOT_FOUND');
-      await app.telephony?.reload();
+      await app.telephonyFacade?.reload();
       return d;
     } catch (e) {
       throw isUnique(e) ? taken() : e;
@@ -48,7 +48,7 @@ export const didRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (a
   app.delete('/api/dids/:id', { config: admin, schema: { tags, params: IdParams } }, async (req, reply) => {
     const [d] = await app.db.delete(dids).where(eq(dids.id, req.params.id)).returning();
     if (!d) throw new AppError('RS_NOT_FOUND');
-    await app.telephony?.reload();
+    await app.telephonyFacade?.reload();
     return reply.status(204).send();
   });
 };

@@ -59,7 +59,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
         await writeAudit(tx, { actorUserId: req.user!.id, action: 'queue.create', entityType: 'queue', entityId: q!.id, details: { name: q!.name }, ip: req.ip });
         return (await withMembers(tx, [q!]))[0];
       });
-      await app.telephony?.reload();
+      await app.telephonyFacade?.reload();
       return reply.status(201).send(row);
     } catch (e) {
       throw isUnique(e) ? nameTaken() : e;
@@ -78,7 +78,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
         await writeAudit(tx, { actorUserId: req.user!.id, action: 'queue.update', entityType: 'queue', entityId: q.id, details: { fields: Object.keys(req.body) }, ip: req.ip });
         return (await withMembers(tx, [q]))[0];
       });
-      await app.telephony?.reload();
+      await app.telephonyFacade?.reload();
       return row;
     } catch (e) {
       throw isUnique(e) ? nameTaken() : e;
@@ -88,7 +88,7 @@ export const queueRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async 
   app.delete('/api/queues/:id', { config: admin, schema: { tags, params: IdParams } }, async (req, reply) => {
     const [q] = await app.db.delete(acdQueues).where(eq(acdQueues.id, req.params.id)).returning();
     if (!q) throw new AppError('RS_NOT_FOUND');
-    await app.telephony?.reload();
+    await app.telephonyFacade?.reload();
     return reply.status(204).send();
   });
 };
