@@ -92,4 +92,16 @@ describe('supervising a click-to-dial call', () => {
     const row = await finalCall(admin, callId);
     expect(row).toMatchObject({ direction: 'outbound', hangupSide: 'system', cause: 'supervisor-hangup', agentId });
   }, 30_000);
+
+  it('a session ends when the dialed party hangs up under it', async () => {
+    const callId = await dialed('13800139103');
+    expect((await supA.post(`/api/supervision/calls/${callId}/monitor`, { mode: 'listen' })).body).toMatchObject({ mode: 'listen' });
+    const [phone] = entered('supervise', callId);
+    const [snoop] = entered('snoop', callId);
+    await w.server.app.telephony!.pbx.hangup(w.server.app.telephony!.dials.get(callId)!.farChannel!);
+    await eventually(async () => gone(phone!) && gone(snoop!), 5_000, 'the supervisor’s phone and snoop hung up with the call');
+    // Nothing of the session is left claimed in the channel registry.
+    expect([phone!, snoop!].map((ch) => w.server.app.telephony!.channels.get(ch))).toEqual([undefined, undefined]);
+    expect((await supA.get<{ items: { callId: string }[] }>('/api/supervision/calls')).body.items.map((c) => c.callId)).not.toContain(callId);
+  }, 30_000);
 });

@@ -142,6 +142,12 @@ describe('supervisor call actions', () => {
     expect(pushed()).toEqual(['supervisor:listen', 'supervisor:whisper', 'supervisor:barge', 'supervisor:listen']);
     // The default policy shows agents nothing.
     expect(agentSock.events.filter((e) => e.name === 'supervision:monitor')).toEqual([]);
+    // A console that (re)connects is told the session it holds (pushes sent while it was away are lost).
+    const again = await listen(w.server, supA);
+    const agentAgain = await listen(w.server, agent.api);
+    sockets.push(again.socket, agentAgain.socket);
+    await eventually(async () => again.events.find((e) => e.name === 'supervision:monitor' && e.payload.callId === callId && e.payload.audience === 'supervisor' && e.payload.mode === 'listen'), 2_000, 'the session told on connect');
+    expect(agentAgain.events.filter((e) => e.name === 'supervision:monitor')).toEqual([]);
 
     expect(await del(supA, `/api/supervision/calls/${callId}/monitor`)).toBe(204);
     await eventually(async () => gone(phone!) && gone(snoop3!), 3_000, 'stop hangs up the phone and the snoop');
@@ -168,6 +174,9 @@ describe('supervisor call actions', () => {
     sockets.push(agentSock.socket);
     expect((await supA.post(`/api/supervision/calls/${callId}/monitor`, { mode: 'whisper' })).status).toBe(200);
     await eventually(async () => agentSock.events.find((e) => e.name === 'supervision:monitor' && e.payload.audience === 'agent' && e.payload.mode === 'whisper' && e.payload.callId === callId), 3_000, 'indicator on');
+    const agentAgain = await listen(w.server, s.agents[0]!.api);
+    sockets.push(agentAgain.socket);
+    await eventually(async () => agentAgain.events.find((e) => e.name === 'supervision:monitor' && e.payload.audience === 'agent' && e.payload.mode === 'whisper' && e.payload.callId === callId), 3_000, 'indicator told on connect');
     const [phone] = entered('supervise', callId);
     await w.callers.adapter.hangup(caller);
     await eventually(async () => gone(phone!), 5_000, 'the supervisor’s phone hung up with the call');

@@ -1,38 +1,27 @@
 // Supervisor call actions on a live call: listen / whisper / barge (one phone call for the whole session,
 // later requests only rewire), stop, force hang-up and take-over. Everything that touches the call runs
-// inside the telephony runtime's chain; waiting for the supervisor's phone to answer happens outside it.
+// as a step of the telephony chain (tel.serialize); waiting for the supervisor's phone to answer happens
+// outside it. What changes the call itself (take-over, forced hang-up) is telephony's, through the facade.
 import { randomUUID } from 'node:crypto';
 import type { MonitorMode, MonitorSession } from '../../contracts/supervision.ts';
 import { planMonitor, planStop } from '../../core/supervision/monitor-plan.ts';
-import { takeOverCall } from '../../core/supervision/take-over.ts';
 import { AppError } from '../../errors/catalog.ts';
-import { applyAgent } from '../telephony/agent-ops.ts';
-import { applyCall } from '../telephony/call-ops.ts';
-import { hangupLeg } from '../telephony/hangup-leg.ts';
-import { emitCallUpdate } from '../telephony/call-events.ts';
-import { phoneOf } from '../telephony/config-store.ts';
-import { cleanupCall } from '../telephony/legs.ts';
-import type { TelephonyRuntime } from '../telephony/runtime.ts';
-import { ensureTalkBridge } from '../telephony/bridging.ts';
-import { onDialLegGone, type OutboundDial } from '../telephony/click-to-dial.ts';
-import { cleanupStep } from '../telephony/pbx-cleanup.ts';
+import type { LiveTalk } from '../telephony/facade-supervision.ts';
 import { pushSession } from './push.ts';
-import { supervisionOf, type Session, type Supervision, type SupervisionHooks } from './registry.ts';
-import { liveTalk, stillTalking, type LiveTalk, type Target } from './target.ts';
+import { Supervision, type Session, type SupervisionDeps, type SupervisionHooks } from './registry.ts';
+import { stillTalking, type Target } from './target.ts';
 import { dropSnoop, runSteps } from './wiring.ts';
 
 const PHONE_ANSWER_TIMEOUT_MS = 30_000;
-/** The cause written on the call record when a supervisor ended the call. */
-export const FORCED_HANGUP_CAUSE = 'supervisor-hangup';
 
 const hooks: SupervisionHooks = {
   async onPhoneAnswered(sv, s) {
     s.answered = true;
-    const talk = liveTalk(sv.rt, s.callId);
+    const talk = sv.tel.supervision.liveTalk(s.callId);
     if (!talk || talk.agentChannel !== s.agentChannel)
       return endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended before your phone answered'));
     try {
-      if (s.wanted === 'takeover') await takeOver(sv, s, talk);
+      if (s.wanted === 'takeover') await takeOver(sv, s);
       else await switchMode(sv, s, talk, s.wanted);
       settle(s);
     } catch (err) {
@@ -40,19 +29,19 @@ const hooks: SupervisionHooks = {
     }
   },
   async onPhoneGone(sv, s) {
-    sv.rt.channels.delete(s.phoneChannel);
     await endSession(sv, s, new AppError('RS_SUPERVISOR_PHONE'), { phoneGone: true });
   },
-  async onSomeLegGone(sv) {
-    for (const s of [...sv.sessions.values()]) {
-      const talk = liveTalk(sv.rt, s.callId);
-      if (!talk || talk.agentChannel !== s.agentChannel)
-        await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended'));
-    }
+  async onCallChanged(sv, s) {
+    const talk = sv.tel.supervision.liveTalk(s.callId);
+    if (!talk || talk.agentChannel !== s.agentChannel)
+      await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call ended'));
   },
 };
 
-export const supervision = (rt: TelephonyRuntime): Supervision => supervisionOf(rt, hooks);
+/** The supervision of one telephony role (routes.ts makes one per app; stop() unsubscribes it). */
+export function createSupervision(deps: SupervisionDeps): Supervision {
+  return new Supervision(deps, hooks);
+}
 
 function settle(s: Session, err?: unknown): void {
   const waiters = s.waiters.splice(0);
@@ -76,38 +65,36 @@ async function endSession(
   if (sv.sessions.get(s.callId) !== s) return;
   sv.sessions.delete(s.callId);
   await dropSnoop(sv, s);
-  if (!opts.phoneGone) {
-    await cleanupStep(sv.rt.log, sv.rt.pbx.hangup(s.phoneChannel), "hang-up of the supervisor's phone", {
+  if (!opts.phoneGone)
+    await sv.tel.supervision.hangupLeg(s.phoneChannel, "hang-up of the supervisor's phone", {
       callId: s.callId,
       supervisorId: s.supervisorId,
     });
-  }
   settle(s, reason ?? new AppError('RS_NOT_FOUND'));
-  if (s.mode) pushSession(sv.rt, s, null);
+  if (s.mode) pushSession(sv.deps, s, null);
 }
 
 async function switchMode(sv: Supervision, s: Session, talk: LiveTalk, to: MonitorMode): Promise<void> {
   await runSteps(sv, s, talk, planMonitor(s.mode, to));
   s.mode = to;
-  pushSession(sv.rt, s, to);
+  pushSession(sv.deps, s, to);
 }
 
 /** Starts a session (rings the supervisor's phone) or reuses it; `done` settles when wired. (Wrapped, so
  * the chain does not wait for the phone: its answer is an event that runs in the chain too.) */
 function request(
-  rt: TelephonyRuntime,
+  sv: Supervision,
   target: Target,
   supervisorId: string,
   wanted: MonitorMode | 'takeover',
 ): Promise<{ done: Promise<void> }> {
-  const sv = supervision(rt);
-  return rt.run(async () => {
-    const call = stillTalking(rt, target);
+  return sv.tel.serialize(async () => {
+    const talk = stillTalking(sv.tel, target);
     const existing = sv.sessions.get(target.callId);
     if (existing && existing.supervisorId !== supervisorId) throw new AppError('RS_MONITORED_BY_OTHER');
     if (existing?.answered) {
-      if (wanted === 'takeover') await takeOver(sv, existing, call);
-      else await switchMode(sv, existing, call, wanted);
+      if (wanted === 'takeover') await takeOver(sv, existing);
+      else await switchMode(sv, existing, talk, wanted);
       return { done: Promise.resolve() };
     }
     if (existing) {
@@ -122,7 +109,7 @@ function request(
       answered: false,
       mode: null,
       wanted,
-      agentChannel: call.agentChannel,
+      agentChannel: talk.agentChannel,
       snoopChannel: null,
       monitorBridge: null,
       inCallBridge: false,
@@ -131,12 +118,11 @@ function request(
     sv.sessions.set(s.callId, s);
     const done = waitFor(s);
     try {
-      await rt.pbx.originate({
-        target: phoneOf(rt.agentConfigs, supervisorId),
+      await sv.tel.supervision.ringPhone({
+        callId: s.callId,
+        supervisorId,
         channelId: s.phoneChannel,
-        appArgs: ['supervise', s.callId, supervisorId],
-        timeoutSec: 20,
-        callerId: { number: call.callerNumber, name: 'Ringside supervision' },
+        callerNumber: talk.callerNumber,
       });
     } catch (err) {
       sv.sessions.delete(s.callId);
@@ -159,26 +145,25 @@ async function settleWithin(p: Promise<void>): Promise<void> {
 }
 
 export async function monitor(
-  rt: TelephonyRuntime,
+  sv: Supervision,
   target: Target,
   supervisorId: string,
   mode: MonitorMode,
 ): Promise<MonitorSession & { from: MonitorMode | null }> {
-  const from = supervision(rt).sessions.get(target.callId)?.mode ?? null;
-  await settleWithin((await request(rt, target, supervisorId, mode)).done);
+  const from = sv.sessions.get(target.callId)?.mode ?? null;
+  await settleWithin((await request(sv, target, supervisorId, mode)).done);
   return { ...target, supervisorId, mode, from };
 }
 
 export async function stopMonitor(
-  rt: TelephonyRuntime,
+  sv: Supervision,
   callId: string,
   supervisorId: string,
 ): Promise<{ agentId: string; mode: MonitorMode | null }> {
-  const sv = supervision(rt);
-  return rt.run(async () => {
+  return sv.tel.serialize(async () => {
     const s = sv.sessions.get(callId);
     if (!s || s.supervisorId !== supervisorId) throw new AppError('RS_NOT_FOUND');
-    const talk = liveTalk(rt, callId);
+    const talk = sv.tel.supervision.liveTalk(callId);
     if (talk) await runSteps(sv, s, talk, planStop(s.mode));
     const mode = s.mode;
     await endSession(sv, s, new AppError('RS_NOT_FOUND', 'Stopped'));
@@ -186,82 +171,41 @@ export async function stopMonitor(
   });
 }
 
-export async function takeOverCallFor(
-  rt: TelephonyRuntime,
-  target: Target,
-  supervisorId: string,
-): Promise<void> {
-  await settleWithin((await request(rt, target, supervisorId, 'takeover')).done);
+export async function takeOverCallFor(sv: Supervision, target: Target, supervisorId: string): Promise<void> {
+  await settleWithin((await request(sv, target, supervisorId, 'takeover')).done);
 }
 
-/** Inside the chain, phone answered: the supervisor's phone becomes the call's agent leg. */
-async function takeOver(sv: Supervision, s: Session, talk: LiveTalk): Promise<void> {
-  if (talk.kind === 'dial') return takeOverDial(sv, s, sv.rt.dials.get(talk.id)!);
-  const rt = sv.rt;
-  const call = rt.calls.get(talk.id)!;
-  const step = takeOverCall(call.state, s.supervisorId);
-  if (!step.ok) throw new AppError('RS_CONFLICT', 'Nobody is talking on this call');
-  const oldLeg = call.agentChannel;
-  await dropSnoop(sv, s);
-  if (!s.inCallBridge) await rt.pbx.addToBridge(await ensureTalkBridge(rt, call), [s.phoneChannel]);
-  // From here the phone is the runtime's: its hang-up ends the call like an agent's would.
-  sv.sessions.delete(s.callId);
-  rt.channels.set(s.phoneChannel, { kind: 'agentLeg', callId: call.id, agentId: s.supervisorId });
-  call.agentChannel = s.phoneChannel;
-  call.agentId = s.supervisorId;
-  call.state = step.state;
-  if (!call.agentPath.includes(s.supervisorId)) call.agentPath.push(s.supervisorId);
-  await hangupLeg(rt, oldLeg ?? undefined, () => undefined);
-  await applyAgent(rt, step.previousAgentId, { type: 'callEnded', callId: call.id, now: rt.now() });
-  rt.deps.io
-    .to(`user:${step.previousAgentId}`)
-    .emit('call:ended', { callId: call.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
-  emitCallUpdate(rt, call);
-  if (s.mode) pushSession(rt, s, null);
-  settle(s);
-}
-
-/** Click-to-dial: no call machine, no agent state; the dial's agent leg simply becomes the phone. */
-async function takeOverDial(sv: Supervision, s: Session, d: OutboundDial): Promise<void> {
-  const rt = sv.rt;
-  const oldLeg = d.agentChannel;
-  const previous = d.agentId;
-  await dropSnoop(sv, s);
-  if (!s.inCallBridge && d.bridgeId) await rt.pbx.addToBridge(d.bridgeId, [s.phoneChannel]);
-  sv.sessions.delete(s.callId);
-  rt.channels.set(s.phoneChannel, { kind: 'dialAgent', callId: d.id, agentId: s.supervisorId });
-  d.agentChannel = s.phoneChannel;
-  d.agentId = s.supervisorId;
-  await hangupLeg(rt, oldLeg, () => undefined);
-  rt.deps.io
-    .to(`user:${previous}`)
-    .emit('call:ended', { callId: d.id, hangupSide: 'system', cause: 'taken-over', wrapUpRequired: true });
-  if (s.mode) pushSession(rt, s, null);
+/** Inside the chain, phone answered: telephony makes the supervisor's phone the call's agent leg. */
+async function takeOver(sv: Supervision, s: Session): Promise<void> {
+  await sv.tel.supervision.takeOver(
+    {
+      callId: s.callId,
+      supervisorId: s.supervisorId,
+      phoneChannel: s.phoneChannel,
+      phoneInCallBridge: s.inCallBridge,
+    },
+    {
+      prepare: () => dropSnoop(sv, s),
+      // From here the phone is the call's: the session is over without hanging it up.
+      handedOver: () => sv.sessions.delete(s.callId),
+    },
+  );
+  if (s.mode) pushSession(sv.deps, s, null);
   settle(s);
 }
 
 /** Ends the call for both parties; the record says the system (a supervisor) hung up. */
-export async function forceHangup(rt: TelephonyRuntime, target: Target): Promise<void> {
-  const sv = supervision(rt);
-  await rt.run(async () => {
-    const talk = stillTalking(rt, target);
+export async function forceHangup(sv: Supervision, target: Target): Promise<void> {
+  await sv.tel.serialize(async () => {
+    const talk = stillTalking(sv.tel, target);
     const s = sv.sessions.get(talk.id);
     if (s) await endSession(sv, s, new AppError('RS_NOT_FOUND', 'The call was ended'));
-    if (talk.kind === 'dial') {
-      // The dial's own ending writes the row, as ended by the system (a supervisor).
-      await onDialLegGone(rt, talk.id, 'dialAgent', FORCED_HANGUP_CAUSE, 'system');
-      return;
-    }
-    const call = rt.calls.get(talk.id)!;
-    const now = rt.now();
-    await applyCall(rt, call, { type: 'hangup', side: 'system', cause: FORCED_HANGUP_CAUSE, now });
-    await applyAgent(rt, target.agentId, { type: 'callEnded', callId: call.id, now });
-    await cleanupCall(rt, call);
+    await sv.tel.supervision.forceHangup(talk.id);
   });
 }
 
 /** The supervisor's current mode on a call (for the live calls view). */
-export function modeOf(rt: TelephonyRuntime, callId: string, supervisorId: string): MonitorMode | null {
-  const s = supervision(rt).sessions.get(callId);
+export function modeOf(sv: Supervision, callId: string, supervisorId: string): MonitorMode | null {
+  const s = sv.sessions.get(callId);
   return s && s.supervisorId === supervisorId ? s.mode : null;
 }

@@ -1,10 +1,15 @@
-// The supervisors' sessions of one telephony runtime: which supervisor is on which call, through which
-// phone channel, snoop and monitor bridge. PBX events about those channels (not the runtime's) are
-// handled here; they run inside the runtime's chain so they interleave with the call's own events.
+// The supervisors' sessions of one telephony role: which supervisor is on which call, through which
+// phone channel, snoop and monitor bridge. Supervision's own legs are claimed in telephony's channel
+// registry (through the facade), so their PBX events come here, through onPbxEvents('supervision');
+// the call's own changes come as telephony events (a call transition, a click-to-dial ending). All of it
+// runs in the telephony chain (serialize), so it interleaves with the call's own events.
 import type { PbxEvent } from '@ringside/pbx';
+import type { FastifyBaseLogger } from 'fastify';
 import type { MonitorMode } from '../../contracts/supervision.ts';
-import { cleanupStep } from '../telephony/pbx-cleanup.ts';
-import type { TelephonyRuntime } from '../telephony/runtime.ts';
+import type { Db } from '../../db/client.ts';
+import type { RealtimeServer } from '../../plugins/realtime.ts';
+import type { LegTag } from '../telephony/leg-tag.ts';
+import type { TelephonyEvent, TelephonyFacade } from '../telephony/facade.ts';
 
 export interface Session {
   callId: string;
@@ -25,22 +30,42 @@ export interface Session {
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
 }
 
+export interface SupervisionDeps {
+  tel: TelephonyFacade;
+  io: RealtimeServer;
+  db: Db;
+  log: FastifyBaseLogger;
+}
+
 export interface SupervisionHooks {
   onPhoneAnswered(sv: Supervision, s: Session): Promise<void>;
   onPhoneGone(sv: Supervision, s: Session): Promise<void>;
-  onSomeLegGone(sv: Supervision): Promise<void>;
+  /** The call of a session changed (transition, click-to-dial ended): is the session still valid? */
+  onCallChanged(sv: Supervision, s: Session): Promise<void>;
 }
 
 export class Supervision {
   /** callId → the session on it (one supervisor per call at a time). */
   readonly sessions = new Map<string, Session>();
   private readonly entered = new Map<string, () => void>();
+  private readonly offs: (() => void)[];
 
   constructor(
-    readonly rt: TelephonyRuntime,
+    readonly deps: SupervisionDeps,
     private readonly hooks: SupervisionHooks,
   ) {
-    rt.pbx.on((e) => this.onEvent(e));
+    this.offs = [
+      deps.tel.onPbxEvents('supervision', (e, tag) => this.onPbxEvent(e, tag)),
+      deps.tel.onEvents((e) => this.onTelephony(e)),
+    ];
+  }
+
+  get tel(): TelephonyFacade {
+    return this.deps.tel;
+  }
+
+  stop(): void {
+    for (const off of this.offs.splice(0)) off();
   }
 
   byPhone(channelId: string): Session | undefined {
@@ -62,7 +87,8 @@ export class Supervision {
     });
   }
 
-  private onEvent(e: PbxEvent): void {
+  /** Events about supervision's legs (supervisor phones, snoops), and unclaimed 'supervise'/'snoop' entries. */
+  private onPbxEvent(e: PbxEvent, tag: LegTag | undefined): void {
     if (e.type === 'callEntered') {
       const done = this.entered.get(e.channelId);
       if (done) {
@@ -70,39 +96,37 @@ export class Supervision {
         done();
         return;
       }
-      if (e.args[0] !== 'supervise') return;
-      void this.rt.run(async () => {
-        const s = this.byPhone(e.channelId);
+      const phone = tag ? tag.kind === 'supervisor' : e.args[0] === 'supervise';
+      void this.tel.serialize(async () => {
+        const s = phone ? this.byPhone(e.channelId) : undefined;
         if (s && !s.answered) return this.hooks.onPhoneAnswered(this, s);
-        // A phone nobody waits for any more (stopped while it rang): not ours to keep.
+        // A phone nobody waits for any more (stopped while it rang), or a snoop whose wait timed out.
         if (!s)
-          await cleanupStep(
-            this.rt.log,
-            this.rt.pbx.hangup(e.channelId),
-            'hang-up of a supervisor phone nobody waits for',
-            { channelId: e.channelId },
+          await this.tel.supervision.hangupLeg(
+            e.channelId,
+            phone ? 'hang-up of a supervisor phone nobody waits for' : 'hang-up of a snoop nobody waits for',
+            {},
           );
       });
       return;
     }
     if (e.type !== 'channelDestroyed' && e.type !== 'stasisEnd') return;
-    if (this.sessions.size === 0) return;
-    void this.rt.run(async () => {
+    const cause = e.type === 'channelDestroyed' ? e.causeText || String(e.cause) : 'left';
+    const outcome = e.type === 'channelDestroyed' ? e.outcome : 'answered';
+    void this.tel.serialize(async () => {
+      await this.tel.supervision.legGone(e.channelId, cause, outcome);
       const s = this.byPhone(e.channelId);
-      if (s) return this.hooks.onPhoneGone(this, s);
-      // Queued after the runtime's own handling of the same event: the call may be over now.
-      return this.hooks.onSomeLegGone(this);
+      if (s) await this.hooks.onPhoneGone(this, s);
     });
   }
-}
 
-const registries = new WeakMap<TelephonyRuntime, Supervision>();
-
-export function supervisionOf(rt: TelephonyRuntime, hooks: SupervisionHooks): Supervision {
-  let sv = registries.get(rt);
-  if (!sv) {
-    sv = new Supervision(rt, hooks);
-    registries.set(rt, sv);
+  /** Queued after the runtime's own step: by then the call is over, or has another agent leg. */
+  private onTelephony(e: TelephonyEvent): void {
+    const callId = e.kind === 'callTransition' ? e.call.id : e.kind === 'dialEnded' ? e.callId : null;
+    if (!callId || !this.sessions.has(callId)) return;
+    void this.tel.serialize(async () => {
+      const s = this.sessions.get(callId);
+      if (s) await this.hooks.onCallChanged(this, s);
+    });
   }
-  return sv;
 }

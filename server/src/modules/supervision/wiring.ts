@@ -1,11 +1,12 @@
-// Carries out monitor steps (core/supervision/monitor-plan.ts) through the PBX port: snoops on the
-// agent's leg, the small monitor bridge (snoop + supervisor), and moves of the supervisor's phone.
+// Carries out monitor steps (core/supervision/monitor-plan.ts): snoops on the agent's leg (claimed as
+// supervision's legs through the telephony facade), the small monitor bridge (snoop + supervisor) and
+// moves of the supervisor's phone. Runs inside the telephony chain.
 import { randomUUID } from 'node:crypto';
 import { ignoreGone } from '@ringside/pbx';
-import { cleanupStep } from '../telephony/pbx-cleanup.ts';
 import type { MonitorStep } from '../../core/supervision/monitor-plan.ts';
+import { cleanupStep } from '../telephony/facade.ts';
+import type { LiveTalk } from '../telephony/facade-supervision.ts';
 import type { Session, Supervision } from './registry.ts';
-import type { LiveTalk } from './target.ts';
 
 export async function runSteps(
   sv: Supervision,
@@ -17,17 +18,17 @@ export async function runSteps(
 }
 
 async function runStep(sv: Supervision, s: Session, talk: LiveTalk, step: MonitorStep): Promise<void> {
-  const pbx = sv.rt.pbx;
+  const pbx = sv.tel.pbx;
   switch (step.type) {
     case 'snoop': {
       const snoopId = randomUUID();
       const entered = sv.waitEntered(snoopId);
-      await pbx.snoop({
-        channelId: s.agentChannel,
-        spy: 'both',
-        whisper: step.whisper,
-        appArgs: ['snoop', s.callId],
+      await sv.tel.supervision.snoop({
+        callId: s.callId,
+        supervisorId: s.supervisorId,
         snoopId,
+        agentChannel: s.agentChannel,
+        whisper: step.whisper,
       });
       await entered;
       s.monitorBridge ??= await pbx.createBridge('mixing', {
@@ -38,11 +39,7 @@ async function runStep(sv: Supervision, s: Session, talk: LiveTalk, step: Monito
       const old = s.snoopChannel;
       s.snoopChannel = snoopId;
       // The new snoop is in place; an old one that cannot be hung up is logged, not a failed mode switch.
-      if (old)
-        await cleanupStep(sv.rt.log, pbx.hangup(old), 'hang-up of the previous snoop', {
-          callId: s.callId,
-          channelId: old,
-        });
+      if (old) await sv.tel.supervision.hangupLeg(old, 'hang-up of the previous snoop', { callId: s.callId });
       return;
     }
     case 'dropSnoop':
@@ -57,7 +54,7 @@ async function runStep(sv: Supervision, s: Session, talk: LiveTalk, step: Monito
       return;
     case 'phoneToCallBridge': {
       if (s.monitorBridge) await ignoreGone(pbx.removeFromBridge(s.monitorBridge, [s.phoneChannel]));
-      await pbx.addToBridge(await talk.bridge(), [s.phoneChannel]);
+      await pbx.addToBridge(await sv.tel.supervision.talkBridge(s.callId), [s.phoneChannel]);
       s.inCallBridge = true;
       return;
     }
@@ -70,13 +67,9 @@ export async function dropSnoop(sv: Supervision, s: Session): Promise<void> {
   s.snoopChannel = null;
   s.monitorBridge = null;
   const ctx = { callId: s.callId, supervisorId: s.supervisorId };
-  if (snoopChannel)
-    await cleanupStep(sv.rt.log, sv.rt.pbx.hangup(snoopChannel), 'hang-up of the snoop', {
-      ...ctx,
-      channelId: snoopChannel,
-    });
+  if (snoopChannel) await sv.tel.supervision.hangupLeg(snoopChannel, 'hang-up of the snoop', ctx);
   if (monitorBridge)
-    await cleanupStep(sv.rt.log, sv.rt.pbx.destroyBridge(monitorBridge), 'monitor bridge removal', {
+    await cleanupStep(sv.deps.log, sv.tel.pbx.destroyBridge(monitorBridge), 'monitor bridge removal', {
       ...ctx,
       bridgeId: monitorBridge,
     });
