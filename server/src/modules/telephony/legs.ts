@@ -64,6 +64,9 @@ export async function onAgentLegGone(
   if (call.consult?.answered) return completeTransfer(rt, call);
   await rt.ops.applyAgent(agentId, { type: 'hangup', callId, now });
   await rt.ops.applyCall(call, { type: 'hangup', side: 'agent', cause, now });
+  // The machine hung the caller up (forgotten first, so its end is not news): clean up here what the
+  // caller's own end would have — the talk bridge (and its recording) and the call itself.
+  if (call.state.status.kind === 'ended') await cleanupCall(rt, call);
 }
 
 /** side: 'system' when recovery found the caller gone while no process was there to see who hung up. */
