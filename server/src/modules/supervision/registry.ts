@@ -8,8 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { MonitorMode } from '../../contracts/supervision.ts';
 import type { Db } from '../../db/client.ts';
 import type { RealtimeServer } from '../../plugins/realtime.ts';
-import type { LegTag } from '../telephony/leg-tag.ts';
-import type { TelephonyEvent, TelephonyFacade } from '../telephony/facade.ts';
+import type { LegTag, TelephonyEvent, TelephonyFacade } from '../telephony/facade.ts';
 
 export interface Session {
   callId: string;

@@ -33,7 +33,7 @@ export { cleanupStep } from './pbx-cleanup.ts';
 // Types other modules need to talk to the facade (the dialer builds a pop and reads call transitions).
 export type { PopData } from './types.ts';
 export type { CallFacts, TelephonyEvent, TelephonyListener } from './runtime-events.ts';
-export type { LegOwner, OwnerHandler };
+export type { LegOwner, LegTag, OwnerHandler };
 export type { AgentsFacade, CallsFacade, SupervisionFacade, WallboardFacade };
 
 export class TelephonyFacade {
