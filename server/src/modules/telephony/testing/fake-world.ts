@@ -128,11 +128,13 @@ export class FakeWorld {
   private readonly campaignIds: string[] = [];
   private facade: { rt: TelephonyRuntime; tel: TelephonyFacade } | undefined;
   private seq = 0;
-  private readonly log = pino(
+  /** Silent: every entry is kept in `logs`. */
+  readonly log = pino(
     { level: 'info' },
     { write: (line: string) => void this.logs.push(JSON.parse(line) as LogEntry) },
   );
-  private readonly io = recordingIo((rooms, event, payload) =>
+  /** The socket.io stub the runtimes emit on (kept in `emits`). */
+  readonly io = recordingIo((rooms, event, payload) =>
     this.emits.push({ rooms, event, payload, pbxAt: this.pbx.commands.length }),
   );
 
