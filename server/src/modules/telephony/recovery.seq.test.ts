@@ -136,11 +136,9 @@ describe('restart reconciliation from a snapshot', () => {
     });
   });
 
-  // recovery.ts runs closeOrphanRows right after carrying out the plan, while the row write of the call it
-  // has just closed (onCallerGone, side system) still waits in the call writer: the orphan sweep closes the
-  // row first as failed / lost-in-restart and the real end ('vanished-while-away') finds no live row.
-  // Fails until the sweep leaves out the calls it held when it began (or waits for the writer).
-  it.fails("keeps the vanished caller's own end on its row (not the orphan sweep's)", async () => {
+  // The orphan sweep runs right after the plan, while the row write of the call the plan just closed
+  // (onCallerGone, side system) still waits in the call writer: the sweep must leave that row to its own end.
+  it("keeps the vanished caller's own end on its row (not the orphan sweep's)", async () => {
     const { q, sam, talk1, talk2 } = await worldWithCalls();
     const live = w.liveSnapshot();
     await w.stopRuntimes();

@@ -86,7 +86,14 @@ export async function reconcile(
     }
   }
   await moveOnOrphanAgents(rt);
-  if (mode === 'restart') report.closedRows = await closeOrphanRows(rt, startedAt);
+  // Calls held when this began count as known even if the plan just ended them: their own end is still
+  // queued in the call writer, and the sweep must not close their rows first as lost.
+  if (mode === 'restart')
+    report.closedRows = await closeOrphanRows(
+      rt,
+      startedAt,
+      held.map((c) => c.callId),
+    );
   rt.log.info({ report }, 'telephony: calls reconciled with the PBX');
   return report;
 }
@@ -160,8 +167,8 @@ async function moveOnOrphanAgents(rt: TelephonyRuntime): Promise<void> {
 }
 
 /** Rows left `live` by a process that died with no state for them (store write lost): closed as failed. */
-async function closeOrphanRows(rt: TelephonyRuntime, startedAt: number): Promise<number> {
-  const keep = [...rt.calls.keys(), ...rt.dials.keys()];
+async function closeOrphanRows(rt: TelephonyRuntime, startedAt: number, held: string[]): Promise<number> {
+  const keep = [...new Set([...held, ...rt.calls.keys(), ...rt.dials.keys()])];
   const now = new Date(rt.now());
   const rows = await rt.deps.db
     .update(calls)
