@@ -15,12 +15,15 @@ const ts = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 export type NewCallRow = Pick<LiveCall, 'id' | 'direction' | 'callerNumber' | 'pop' | 'did' | 'state'>;
 
-/** Enqueued behind the call path (call-writer.ts); resolves at once. */
-export async function insertLiveCall(
+/**
+ * Enqueued behind the call path (call-writer.ts). `written` settles once the row is there, for an API
+ * that answers with the call's id (click-to-dial); the call path itself never waits for it.
+ */
+export function insertLiveCall(
   rt: TelephonyRuntime,
   call: NewCallRow,
   extra: { calledNumber?: string; agentId?: string } = {},
-): Promise<void> {
+): { written: Promise<void> } {
   const party = call.pop.party;
   const row = {
     id: call.id,
@@ -37,10 +40,10 @@ export async function insertLiveCall(
     ownerId: extra.agentId ?? null,
   };
   // Idempotent: recovery may adopt a caller whose row the previous process wrote already.
-  rt.writes.enqueue(`insert call ${call.id}`, () =>
+  const written = rt.writes.enqueueSettled(`insert call ${call.id}`, () =>
     rt.deps.db.insert(calls).values(row).onConflictDoNothing(),
   );
-  return Promise.resolve();
+  return { written };
 }
 
 /** The caller's party, once the pop lookup found it (the row was inserted before, without it). */

@@ -66,4 +66,15 @@ describe('the telephony database writer', () => {
     const constraint = Object.assign(new Error('Failed query: …'), { cause: { code: '23503' } });
     expect(isTransientDbError(constraint)).toBe(false);
   });
+
+  it('tells a waiting caller when its write landed, even after retries', async () => {
+    const w = new CallWriter(log, { first: 1, max: 1 });
+    let down = 3;
+    let landed = false;
+    await w.enqueueSettled('insert', async () => {
+      if (down-- > 0) throw refused();
+      landed = true;
+    });
+    expect(landed).toBe(true);
+  });
 });

@@ -11,6 +11,8 @@ interface Write {
   /** Writes with the same key are coalesced: only the latest runs (agent snapshots). */
   key?: string;
   run: () => Promise<unknown>;
+  /** Settles whoever waits for this write (it ran, was dropped, or was replaced by a newer one). */
+  done: () => void;
 }
 
 /**
@@ -58,13 +60,36 @@ export class CallWriter {
     return this.queue.length;
   }
 
+  /** Queues a write; the call path does not wait for it. */
   enqueue(what: string, run: () => Promise<unknown>, key?: string): void {
+    void this.add(what, run, key);
+  }
+
+  /**
+   * Queues a write and returns a promise (never rejected) that settles once it ran or was dropped: for
+   * callers outside the chain that must know the row exists, e.g. an API answering with its id.
+   */
+  enqueueSettled(what: string, run: () => Promise<unknown>): Promise<void> {
+    return this.add(what, run);
+  }
+
+  private add(what: string, run: () => Promise<unknown>, key?: string): Promise<void> {
+    let done!: () => void;
+    const settled = new Promise<void>((resolve) => (done = resolve));
     if (key !== undefined) {
       const i = this.queue.findIndex((w, idx) => idx > 0 && w.key === key);
-      if (i > 0) this.queue.splice(i, 1);
+      if (i > 0) {
+        const [replaced] = this.queue.splice(i, 1);
+        const own = done;
+        done = () => {
+          replaced!.done();
+          own();
+        };
+      }
     }
-    this.queue.push({ what, run, ...(key !== undefined ? { key } : {}) });
+    this.queue.push({ what, run, done, ...(key !== undefined ? { key } : {}) });
     this.running ??= this.drain().finally(() => (this.running = null));
+    return settled;
   }
 
   /** Resolves once everything enqueued so far is written (or dropped). */
@@ -78,11 +103,13 @@ export class CallWriter {
       try {
         await w.run();
         this.queue.shift();
+        w.done();
         if (this.failures > 0) this.log.info({ after: this.failures }, 'telephony: database writes resumed');
         this.failures = 0;
       } catch (err) {
         if (!isTransientDbError(err)) {
           this.queue.shift();
+          w.done();
           this.log.error({ err, write: w.what }, 'telephony: database write failed and was dropped');
           continue;
         }

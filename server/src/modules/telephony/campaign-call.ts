@@ -69,7 +69,7 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
   };
   rt.calls.set(call.id, call);
   rt.channels.set(h.channelId, { kind: 'caller', callId: call.id });
-  await insertLiveCall(rt, call, { calledNumber: h.number, agentId: h.agentId });
+  insertLiveCall(rt, call, { calledNumber: h.number, agentId: h.agentId });
   await rt.ops.applyCall(call, { type: 'queue', queueId, priority: 0, now });
   const offered = await rt.ops.applyAgent(h.agentId, {
     type: 'offer',

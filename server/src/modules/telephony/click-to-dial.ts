@@ -22,19 +22,21 @@ export function preferParty(pop: PopData, partyId: string | undefined): PopData 
   return { ...pop, party: chosen, otherMatches: all.filter((p) => p !== chosen) };
 }
 
+/** The pop of a number about to be dialed; a database read, so done before entering the chain. */
+export async function dialPop(rt: TelephonyRuntime, number: string, partyId?: string): Promise<PopData> {
+  return preferParty(await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION), partyId);
+}
+
+/** Inside the chain. `written` settles once the call's row exists (the API answers with its id). */
 export async function startClickToDial(
   rt: TelephonyRuntime,
   agentId: string,
   number: string,
-  partyId?: string,
-): Promise<string> {
+  pop: PopData,
+): Promise<{ id: string; written: Promise<void> }> {
   const id = randomUUID();
-  const pop = preferParty(
-    await buildPopData(rt.deps.db, number, rt.deps.config.PHONE_DEFAULT_REGION),
-    partyId,
-  );
   const { state } = startCall({ callId: id, did: '', callerNumber: number, now: rt.now() });
-  await insertLiveCall(
+  const { written } = insertLiveCall(
     rt,
     { id, direction: 'outbound', state, did: '', callerNumber: number, pop },
     { calledNumber: number, agentId },
@@ -62,7 +64,7 @@ export async function startClickToDial(
       timeoutSec: 30,
     },
   );
-  return id;
+  return { id, written };
 }
 
 export async function onDialAgentAnswered(rt: TelephonyRuntime, callId: string): Promise<void> {

@@ -3,7 +3,7 @@
 // recording. Each is one step of the runtime's chain (called from a route, never from inside a step).
 import type { TransferBody } from '../../contracts/telephony.ts';
 import { callAction, transferCall, wrapUpDone, type CallAction } from './call-controls.ts';
-import { startClickToDial } from './click-to-dial.ts';
+import { dialPop, startClickToDial } from './click-to-dial.ts';
 import { recordingPauseState, setRecordingPaused, type RecordingPauseState } from './recording-pause.ts';
 import type { TelephonyRuntime } from './runtime.ts';
 
@@ -27,8 +27,13 @@ export class CallsFacade {
   }
 
   /** Click-to-dial: rings the agent's phone, then the number; resolves with the call's id. */
-  dial(agentId: string, number: string, partyId?: string): Promise<string> {
-    return this.rt.run(() => startClickToDial(this.rt, agentId, number, partyId));
+  async dial(agentId: string, number: string, partyId?: string): Promise<string> {
+    // The pop is a database read: looked up before entering the chain, which no read should hold up.
+    const pop = await dialPop(this.rt, number, partyId);
+    const { id, written } = await this.rt.run(() => startClickToDial(this.rt, agentId, number, pop));
+    // The row is written behind the call path; the API answers once it exists, so GET /api/calls/:id works.
+    await written;
+    return id;
   }
 
   recordingState(callId: string, userId: string): Promise<RecordingPauseState> {

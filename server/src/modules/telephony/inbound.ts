@@ -70,7 +70,7 @@ export async function onInboundCall(
   // The pop lookup runs beside the event chain: one slow query must not hold up other callers' events.
   // Routing waits for it (routing.ts), so the pop still reaches the console before the phone rings.
   lookupPop(rt, call);
-  await insertLiveCall(rt, call);
+  insertLiveCall(rt, call);
   // The tag lets a restarted server recognise this caller from the PBX alone (recovery.ts).
   await rt.pbx.setVariable(e.channelId, LEG_TAG_VARIABLE, encodeLegTag({ kind: 'caller', callId: id }));
   await rt.pbx.answer(e.channelId);
