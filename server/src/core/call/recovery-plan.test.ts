@@ -123,4 +123,16 @@ describe('recovery plan', () => {
       { type: 'legGone', callId: 'd', channelId: 'd-far', role: 'dialOut' },
     ]);
   });
+
+  it('after a restart, bridges no held call uses are destroyed; after a reconnect they are left alone', () => {
+    const bridges = [
+      { bridgeId: 'b-t', channelIds: ['t-caller', 't-agent'] },
+      { bridgeId: 'monitor-t-1', channelIds: [] },
+    ];
+    const seen = [up('t-caller'), up('t-agent')];
+    expect(planRecovery([talking], seen, bridges, { strayBridges: true })).toEqual([
+      { type: 'destroyStrayBridge', bridgeId: 'monitor-t-1' },
+    ]);
+    expect(planRecovery([talking], seen, bridges)).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@
 //     tagged as a dialer leg                   → (nothing: the dialer resumes its own attempts)
 //     untagged, entered as an inbound call     → adoptInbound         a new call, wait from its creation
 //     anything else                            → hangupStray          (supervision legs end cleanly)
+//   after a restart, a bridge no held call uses → destroyStrayBridge   (a dead session's monitor bridge)
 
 export type HeldLegRole = 'caller' | 'offered' | 'agent' | 'consult' | 'dialAgent' | 'dialOut';
 
@@ -57,12 +58,19 @@ export type RecoveryAction =
   | { type: 'rebuildBridge'; callId: string }
   | { type: 'resumeMedia'; callId: string }
   | { type: 'adoptInbound'; channelId: string }
-  | { type: 'hangupStray'; channelId: string };
+  | { type: 'hangupStray'; channelId: string }
+  | { type: 'destroyStrayBridge'; bridgeId: string };
 
+/**
+ * strayBridges: after a restart (not a reconnect, when supervision still holds its monitor bridges),
+ * bridges of ours that no held call uses are destroyed — a monitor bridge of a session that died with
+ * the process, or a talk bridge whose call is gone.
+ */
 export function planRecovery(
   calls: readonly HeldCall[],
   channels: readonly SeenChannel[],
   bridges: readonly SeenBridge[],
+  opts: { strayBridges?: boolean } = {},
 ): RecoveryAction[] {
   const alive = new Map(channels.map((c) => [c.channelId, c]));
   const bridged = new Map(bridges.map((b) => [b.bridgeId, new Set(b.channelIds)]));
@@ -77,6 +85,11 @@ export function planRecovery(
     if (ch.tag?.kind === 'dialer') continue;
     if (!ch.tag && ch.firstArg === 'inbound') actions.push({ type: 'adoptInbound', channelId: ch.channelId });
     else actions.push({ type: 'hangupStray', channelId: ch.channelId });
+  }
+  if (opts.strayBridges) {
+    const used = new Set(calls.map((c) => c.bridgeId));
+    for (const b of bridges)
+      if (!used.has(b.bridgeId)) actions.push({ type: 'destroyStrayBridge', bridgeId: b.bridgeId });
   }
   return actions;
 }

@@ -62,7 +62,7 @@ export async function reconcile(
   const held = heldCalls(rt);
   // The listing includes the legs we originated that are still ringing (not yet in our app).
   const seen = listed.map(seenChannel);
-  const actions = planRecovery(held, seen, bridges);
+  const actions = planRecovery(held, seen, bridges, { strayBridges: mode === 'restart' });
   const byId = new Map(listed.map((c) => [c.channelId, c]));
   const report: RecoveryReport = {
     mode,
@@ -74,6 +74,7 @@ export async function reconcile(
       resumeMedia: 0,
       adoptInbound: 0,
       hangupStray: 0,
+      destroyStrayBridge: 0,
     },
     closedRows: 0,
   };
@@ -128,6 +129,8 @@ async function carryOut(
     }
     case 'hangupStray':
       return ignoreGone(rt.pbx.hangup(a.channelId));
+    case 'destroyStrayBridge':
+      return ignoreGone(rt.pbx.destroyBridge(a.bridgeId));
   }
 }
 
