@@ -14,6 +14,7 @@ import { insideNamespace } from '../../tests/support/netns/env.ts';
 import { crashWorld } from '../../tests/support/netns/crash-world.ts';
 import { printTable, writeResults } from '../lib/report.ts';
 import { measureDispatch } from './dispatch.ts';
+import { benchSetupServer } from './setup-server.ts';
 
 const TALKING = 20;
 const WAITING = 30;
@@ -56,7 +57,7 @@ function reconcileReport(logFile: string, after: number): Report | undefined {
 
 async function main(): Promise<void> {
   const dispatch = measureDispatch(20_000);
-  const w = await crashWorld({ agents: TALKING, callers: TALKING + WAITING });
+  const w = await crashWorld({ agents: TALKING, callers: TALKING + WAITING, setupServer: benchSetupServer });
   try {
     await w.signInAgents();
     for (let i = 0; i < TALKING; i++) await w.placeCall(i);
