@@ -16,7 +16,7 @@ import {
 } from './softphone-machine.ts';
 
 /** Longest a REGISTER may go unanswered before the attempt counts as failed. */
-const REGISTER_WAIT_MS = 10_000;
+const REGISTER_WAIT_MS = 5_000;
 
 export interface SoftphoneSettings {
   uri: string;
@@ -45,6 +45,8 @@ export class Softphone {
   private readonly listeners: Listeners = { state: new Set(), error: new Set() };
   /** stop() was called: a transport loss from now on is ours, not to be reconnected. */
   private stopping = false;
+  /** A reconnect attempt is dropping its own connection to start the next one afresh. */
+  private recycling = false;
   private readonly reconnector = new Reconnector(() => this.reconnectOnce());
 
   constructor(
@@ -99,17 +101,7 @@ export class Softphone {
         onDisconnect: (error) => this.onTransportLost(error),
       },
     });
-    const registerer = new Registerer(this.ua);
-    this.registerer = registerer;
-    registerer.stateChange.addListener((s) => {
-      if (s === RegistererState.Registered) this.apply({ type: 'registered' });
-      // While reconnecting, a refused or expired registration is one failed attempt; the next one follows.
-      else if (
-        (s === RegistererState.Unregistered || s === RegistererState.Terminated) &&
-        !this.reconnector.running
-      )
-        this.apply({ type: 'unregistered' });
-    });
+    this.registerer = this.newRegisterer(this.ua);
     try {
       await this.ua.start();
     } catch (err) {
@@ -136,12 +128,42 @@ export class Softphone {
     this.apply({ type: 'unregistered' });
   }
 
+  /** Registration events of the current Registerer (an abandoned one has nothing more to say). */
+  private newRegisterer(ua: UserAgent): Registerer {
+    const registerer = new Registerer(ua);
+    registerer.stateChange.addListener((s) => {
+      if (registerer !== this.registerer) return;
+      if (s === RegistererState.Registered) this.apply({ type: 'registered' });
+      // While reconnecting, a refused or expired registration is one failed attempt; the next one follows.
+      else if (
+        (s === RegistererState.Unregistered || s === RegistererState.Terminated) &&
+        !this.reconnector.running
+      )
+        this.apply({ type: 'unregistered' });
+    });
+    return registerer;
+  }
+
+  /**
+   * A Registerer never outlives the connection it registered on: a REGISTER left pending on a dead
+   * connection blocks it for 32 s (RFC 3261 Timer F) and a new one must not be sent meanwhile. It is
+   * disposed while the transport is down, so its un-REGISTER cannot go out (and cannot undo the next
+   * registration of the same contact).
+   */
+  private abandonRegisterer(): void {
+    const old = this.registerer;
+    this.registerer = undefined;
+    if (old) void old.dispose().catch(() => undefined);
+  }
+
   /** SIP.js lost the transport; `error` is set when the agent did not ask for it. */
   private onTransportLost(error?: Error): void {
+    if (this.recycling) return;
     if (!shouldReconnect({ unexpected: error !== undefined, stopping: this.stopping })) {
       this.apply({ type: 'unregistered' });
       return;
     }
+    this.abandonRegisterer();
     this.apply({ type: 'connectionLost' });
     this.reconnector.start();
   }
@@ -151,7 +173,20 @@ export class Softphone {
     const ua = this.ua;
     if (!ua || this.stopping) return true; // stopped meanwhile: nothing left to reconnect
     if (!ua.isConnected()) await ua.reconnect();
-    return this.register();
+    this.registerer ??= this.newRegisterer(ua);
+    if (await this.register()) return true;
+    // Refused or unanswered: an Asterisk still starting (or stopping) may take the WebSocket and never
+    // answer the REGISTER. The next attempt starts on a new connection with a new Registerer.
+    this.recycling = true;
+    try {
+      await ua.transport.disconnect();
+    } catch {
+      // already down
+    } finally {
+      this.recycling = false;
+    }
+    this.abandonRegisterer();
+    return false;
   }
 
   /** Sends REGISTER; resolves true when the registrar accepted it, false on a refusal or no answer. */
