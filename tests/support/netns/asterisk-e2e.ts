@@ -42,7 +42,9 @@ function pidOf(root: string): number | undefined {
 }
 
 /** Renders the e2e config (media on 127.0.0.1, ICE host candidate veth → loopback), starts, waits for ARI. */
-export async function startE2eAsterisk(opts: E2eAsteriskOptions): Promise<{ pid: number | undefined; ms: number }> {
+export async function startE2eAsterisk(
+  opts: E2eAsteriskOptions,
+): Promise<{ pid: number | undefined; ms: number }> {
   const started = Date.now();
   const httpPort = opts.httpPort ?? 8088;
   if (pidOf(opts.root) !== undefined) await stopE2eAsterisk(opts.root); // a straggler from a killed run
@@ -60,8 +62,15 @@ export async function startE2eAsterisk(opts: E2eAsteriskOptions): Promise<{ pid:
   // A fresh AstDB each run: agent endpoints provisioned through ARI by an earlier run must not linger.
   rmSync(join(opts.root, `var/lib/asterisk-${E2E_INSTANCE}/astdb.sqlite3`), { force: true });
   await mountChrootFilesystems(opts.root);
-  await runOrThrow('chroot', [opts.root, 'asterisk', '-C', CONF, '-U', 'asterisk', '-G', 'asterisk'], { timeoutMs: 30_000 });
-  await waitForAri({ url: `http://127.0.0.1:${httpPort}`, user: opts.ari.user, password: opts.ari.password, timeoutMs: 30_000 });
+  await runOrThrow('chroot', [opts.root, 'asterisk', '-C', CONF, '-U', 'asterisk', '-G', 'asterisk'], {
+    timeoutMs: 30_000,
+  });
+  await waitForAri({
+    url: `http://127.0.0.1:${httpPort}`,
+    user: opts.ari.user,
+    password: opts.ari.password,
+    timeoutMs: 30_000,
+  });
   return { pid: pidOf(opts.root), ms: Date.now() - started };
 }
 
@@ -73,4 +82,33 @@ export async function stopE2eAsterisk(root: string): Promise<void> {
   const until = Date.now() + 10_000;
   while (pidOf(root) !== undefined && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
   if (pidOf(root) !== undefined) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * A real restart of the running e2e instance, as an operator's `systemctl restart asterisk` would do:
+ * `core stop now` (every channel hung up, BYEs to the carrier and the softphones, the ARI and SIP
+ * WebSockets closed), then the same binary with the same config and the same AstDB (agent endpoints
+ * provisioned through ARI survive, unlike startE2eAsterisk, which wipes them). The fake carrier is a
+ * separate instance and stays up. Call from inside the namespace; resolves once ARI answers again.
+ */
+export async function restartE2eAsterisk(opts: {
+  root: string;
+  ari: { user: string; password: string };
+  httpPort?: number;
+}): Promise<{ stoppedAt: number; startedAt: number; pid: number | undefined }> {
+  const before = pidOf(opts.root);
+  if (before === undefined) throw new Error('the e2e Asterisk is not running');
+  await stopE2eAsterisk(opts.root);
+  const stoppedAt = Date.now();
+  await mountChrootFilesystems(opts.root); // idempotent: still mounted in this mount namespace
+  await runOrThrow('chroot', [opts.root, 'asterisk', '-C', CONF, '-U', 'asterisk', '-G', 'asterisk'], {
+    timeoutMs: 30_000,
+  });
+  await waitForAri({
+    url: `http://127.0.0.1:${opts.httpPort ?? 8088}`,
+    user: opts.ari.user,
+    password: opts.ari.password,
+    timeoutMs: 30_000,
+  });
+  return { stoppedAt, startedAt: Date.now(), pid: pidOf(opts.root) };
 }

@@ -46,10 +46,12 @@ export async function heardTones(
   recordingsDir: string,
   tones: number[],
   seconds = 2,
+  /** 'out' (default): what the PBX sends to the channel, i.e. what its party hears; 'in': what it says. */
+  direction: 'out' | 'in' = 'out',
 ): Promise<Record<number, number>> {
   const snoopId = randomUUID();
   const entered = probe.next((e) => e.type === 'callEntered' && e.channelId === snoopId, 5_000);
-  await probe.adapter.snoop({ channelId, spy: 'out', whisper: 'none', snoopId, appArgs: ['probe'] });
+  await probe.adapter.snoop({ channelId, spy: direction, whisper: 'none', snoopId, appArgs: ['probe'] });
   await entered;
   const name = `probe-${snoopId}`;
   const done = probe.next(
