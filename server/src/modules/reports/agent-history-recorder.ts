@@ -67,6 +67,12 @@ function recorderOf(host: HistoryHost): AgentHistoryRecorder {
 }
 
 /** The row for a transition: the state entered, with its call/queue and pause reason. */
+/**
+ * Only ACD queues (uuids) go into queue_id: a campaign call's agent sits in the pseudo-queue
+ * `campaign:<id>`, which is no queue row, and a non-uuid value would fail the whole batch of rows.
+ */
+const ACD_QUEUE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function historyRow(before: AgentState, step: Extract<AgentStep, { ok: true }>): Row | null {
   const t = step.transition;
   if (!t) return null;
@@ -88,7 +94,7 @@ export function historyRow(before: AgentState, step: Extract<AgentStep, { ok: tr
     event: t.event,
     reason: s.kind === 'paused' ? s.reason : null,
     callId,
-    queueId,
+    queueId: queueId && ACD_QUEUE_ID.test(queueId) ? queueId : null,
     at: new Date(t.at),
   };
 }

@@ -3,6 +3,7 @@
 // (call:offer with the record's pop first, then the agent's leg, then the talk bridge). Run these inside
 // rt.run so they are ordered with PBX events. The call sits in a pseudo-queue `campaign:<id>` that is
 // not an ACD queue: routing never picks it up, so only the dialer decides who gets it.
+import { newLiveCall } from './live-call.ts';
 import { startCall } from '../../core/call/call-machine.ts';
 import type { CampaignOfferInfo } from '../../contracts/telephony.ts';
 import { insertLiveCall } from './call-record.ts';
@@ -10,7 +11,7 @@ import { cleanupCall } from './legs.ts';
 import { cleanupStep } from './pbx-cleanup.ts';
 import { startCallRecording } from './recording.ts';
 import type { TelephonyRuntime } from './runtime.ts';
-import type { LiveCall, PopData } from './types.ts';
+import type { PopData } from './types.ts';
 
 export const campaignQueueId = (campaignId: string): string => `campaign:${campaignId}`;
 
@@ -43,7 +44,7 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
   const now = rt.now();
   const queueId = campaignQueueId(h.campaign.id);
   const { state } = startCall({ callId: h.callId, did: '', callerNumber: h.number, now });
-  const call: LiveCall = {
+  const call = newLiveCall({
     id: h.callId,
     direction: 'outbound',
     state,
@@ -51,22 +52,9 @@ export async function offerCampaignCall(rt: TelephonyRuntime, h: CampaignCallHan
     did: '',
     callerNumber: h.number,
     pop: h.pop,
-    ivrPath: [],
     languages: ['zh', 'en'],
-    legs: new Map(),
-    agentChannel: null,
-    agentId: null,
-    bridgeId: null,
-    consult: null,
-    recording: null,
-    lastAnnouncedAt: null,
-    playbackId: null,
-    transfers: 0,
-    agentPath: [],
-    ivr: null,
-    recordWritten: false,
     campaign: h.campaign,
-  };
+  });
   rt.calls.set(call.id, call);
   rt.channels.set(h.channelId, { kind: 'caller', callId: call.id });
   insertLiveCall(rt, call, { calledNumber: h.number, agentId: h.agentId });

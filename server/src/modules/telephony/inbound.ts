@@ -1,6 +1,7 @@
 // A call arrives on a DID (Stasis args ['inbound', <did>]): the caller is looked up for the screen pop,
 // the call row is written, the caller answered, then the DID's target takes over (queue, IVR menu,
 // voicemail). A DID we do not know goes to the fallback announcement rather than silence.
+import { newLiveCall } from './live-call.ts';
 import { randomUUID } from 'node:crypto';
 import { ignoreGone, type PbxEventOf } from '@ringside/pbx';
 import { startCall } from '../../core/call/call-machine.ts';
@@ -41,7 +42,7 @@ export async function onInboundCall(
   const id = randomUUID();
   const { state } = startCall({ callId: id, did: dialed, callerNumber: e.callerNumber, now });
   const queueId = did.targetKind === 'queue' ? did.targetId : null;
-  const call: LiveCall = {
+  const call = newLiveCall({
     id,
     direction: 'inbound',
     state,
@@ -50,21 +51,8 @@ export async function onInboundCall(
     callerNumber: e.callerNumber,
     pop: { callerE164: null, party: null, otherMatches: [], customer360: null },
     popPending: true,
-    ivrPath: [],
     languages: languagesOf(rt, did, queueId),
-    legs: new Map(),
-    agentChannel: null,
-    agentId: null,
-    bridgeId: null,
-    consult: null,
-    recording: null,
-    lastAnnouncedAt: null,
-    playbackId: null,
-    transfers: 0,
-    agentPath: [],
-    ivr: null,
-    recordWritten: false,
-  };
+  });
   rt.calls.set(id, call);
   rt.channels.set(e.channelId, { kind: 'caller', callId: id });
   // The pop lookup runs beside the event chain: one slow query must not hold up other callers' events.
