@@ -1,3 +1,5 @@
+// Every phase × event of the dial attempt reducer, then whole sequences. Long on purpose: one table of
+// cases per phase reads better side by side than spread over files.
 import { describe, expect, it } from 'vitest';
 import { reduceAttempt, startAttempt } from './attempt-machine.ts';
 import { AMD_TIMEOUT_MS, MESSAGE_LIMIT_MS, RING_MARGIN_MS } from './attempt-steps.ts';

@@ -9,6 +9,9 @@
 //
 // Assertions read `timeline()`: the PBX commands in order, with the socket.io emits interleaved where
 // they happened, channels and bridges named by what they are (`caller1`, `alice:agent`, `talk:caller1`).
+//
+// One file despite its length: it is one object (the world) whose seeding, driving and reading helpers
+// share its clock, its name table and its two runtimes; split, each part would reach into the others.
 import { randomBytes } from 'node:crypto';
 import type { PbxProvisioning } from '@ringside/pbx';
 import { FakePbx } from '@ringside/pbx/fake';
