@@ -45,8 +45,9 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
       recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
       // After the recording's own rows are written (queued in call-writer.ts), and beside the chain:
       // rewriting a long file takes a worker a while, and no call should wait for it.
+      const endedAt = rt.now();
       rt.writes.enqueue(`silence paused spans of ${e.name}`, () => {
-        silencePausedSpans(rt, e.name).catch((err: unknown) =>
+        silencePausedSpans(rt, e.name, endedAt).catch((err: unknown) =>
           rt.log.error({ err, name: e.name }, 'recording: paused spans not silenced'),
         );
         return Promise.resolve();

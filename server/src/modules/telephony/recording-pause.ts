@@ -134,14 +134,16 @@ export function recordingStartedAt(rt: TelephonyRuntime, name: string): void {
  */
 const SILENCE_TASK = new URL('../recordings/silence-task.ts', import.meta.url);
 
-export async function silencePausedSpans(rt: TelephonyRuntime, name: string): Promise<void> {
+/** endedAt: when the recording finished (the event's time); the work itself may run later. */
+export async function silencePausedSpans(rt: TelephonyRuntime, name: string, endedAt: number): Promise<void> {
   const db = rt.deps.db;
   const [rec] = await db
     .select({ id: recordings.id, format: recordings.format, startedAt: recordings.startedAt })
     .from(recordings)
     .where(eq(recordings.name, name));
   if (!rec) return;
-  const now = rt.now();
+  // A pause still open ends where the recording ended, not when this runs (after the writer's queue).
+  const now = endedAt;
   await db
     .update(recordingPauses)
     .set({
