@@ -41,7 +41,7 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
     case 'recordingStarted':
       return recordingStartedAt(rt, e.name);
     case 'recordingFinished':
-    case 'recordingFailed':
+    case 'recordingFailed': {
       recordingFinished(rt, e.name, e.type === 'recordingFinished' ? e.durationSec : undefined);
       // After the recording's own rows are written (queued in call-writer.ts), and beside the chain:
       // rewriting a long file takes a worker a while, and no call should wait for it.
@@ -57,6 +57,7 @@ export async function handlePbxEvent(rt: TelephonyRuntime, e: PbxEvent): Promise
         await ignoreGone(rt.pbx.hangup(e.target.id));
       if (isVoicemailRecording(e.name)) await deliverVoicemail(rt.deps.db, rt.deps.io, e.name);
       return;
+    }
     case 'appReplaced':
       rt.log.error(
         { app: rt.pbx.app },
