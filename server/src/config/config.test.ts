@@ -21,18 +21,26 @@ describe('loadConfig', () => {
 
   it('reports every invalid setting at once, by name', () => {
     try {
-      loadConfig({ PORT: 'eighty', ROLES: 'api,dialer', DATABASE_URL: 'mysql://x', PHONE_DEFAULT_REGION: 'china' });
+      loadConfig({
+        PORT: 'eighty',
+        ROLES: 'api,dialer',
+        DATABASE_URL: 'mysql://x',
+        PHONE_DEFAULT_REGION: 'china',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const problems = (err as ConfigError).problems.join('\n');
-      for (const key of ['PORT', 'ROLES', 'DATABASE_URL', 'PHONE_DEFAULT_REGION']) expect(problems).toContain(key);
+      for (const key of ['PORT', 'ROLES', 'DATABASE_URL', 'PHONE_DEFAULT_REGION'])
+        expect(problems).toContain(key);
     }
   });
 
   it('leaves OUTBOUND_DIAL to the PBX adapter unless set, and refuses one the PBX would not accept', () => {
     expect(loadConfig({}).OUTBOUND_DIAL).toBe('');
-    expect(loadConfig({ OUTBOUND_DIAL: 'Local/tone@ringside-test' }).OUTBOUND_DIAL).toBe('Local/tone@ringside-test');
+    expect(loadConfig({ OUTBOUND_DIAL: 'Local/tone@ringside-test' }).OUTBOUND_DIAL).toBe(
+      'Local/tone@ringside-test',
+    );
     expect(() => loadConfig({ OUTBOUND_DIAL: 'Local/{number}@out;2' })).toThrow(/OUTBOUND_DIAL/);
   });
 
@@ -46,12 +54,17 @@ describe('loadConfig', () => {
 
   it('rejects ICE_SERVERS that are not a JSON array', () => {
     expect(() => loadConfig({ ICE_SERVERS: '{"urls":"stun:x"}' })).toThrow(/ICE_SERVERS/);
-    expect(loadConfig({ ICE_SERVERS: '[{"urls":"turn:turn.example.com","username":"u","credential":"p"}]' }).iceServers).toHaveLength(1);
+    expect(
+      loadConfig({ ICE_SERVERS: '[{"urls":"turn:turn.example.com","username":"u","credential":"p"}]' })
+        .iceServers,
+    ).toHaveLength(1);
   });
 
   it('refuses to run production with the PBX on and a short ARI password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ARI_PASSWORD: 'short' })).toThrow(/ARI_PASSWORD/);
-    expect(loadConfig({ NODE_ENV: 'production', ARI_PASSWORD: 'a-long-enough-secret' }).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ARI_PASSWORD: 'a-long-enough-secret' }).cookieSecure).toBe(
+      true,
+    );
   });
 
   it('returns a frozen object', () => {

@@ -103,37 +103,72 @@ export const WrapUpBody = Type.Object(
     disposition: Type.String({ minLength: 1, maxLength: 64 }),
     note: Type.Optional(Type.String({ maxLength: 10_000 })),
     followUp: Type.Optional(
-      Type.Object({ subject: Type.String({ minLength: 1, maxLength: 200 }), dueAt: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          subject: Type.String({ minLength: 1, maxLength: 200 }),
+          dueAt: Type.String({ format: 'date-time' }),
+        },
+        { additionalProperties: false },
+      ),
     ),
     /** When the caller was unknown: the lead or customer created from the pop. */
     partyId: Type.Optional(Type.String({ format: 'uuid' })),
-    partyType: Type.Optional(Type.Union([Type.Literal('customer'), Type.Literal('contact'), Type.Literal('lead')])),
+    partyType: Type.Optional(
+      Type.Union([Type.Literal('customer'), Type.Literal('contact'), Type.Literal('lead')]),
+    ),
   },
   { additionalProperties: false },
 );
 export type WrapUpBody = Static<typeof WrapUpBody>;
 
 export const DialBody = Type.Object(
-  { number: Type.String({ minLength: 2, maxLength: 32 }), partyType: Type.Optional(Type.String()), partyId: Type.Optional(Type.String({ format: 'uuid' })) },
+  {
+    number: Type.String({ minLength: 2, maxLength: 32 }),
+    partyType: Type.Optional(Type.String()),
+    partyId: Type.Optional(Type.String({ format: 'uuid' })),
+  },
   { additionalProperties: false },
 );
 export type DialBody = Static<typeof DialBody>;
 
-export const PauseBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 32 }) }, { additionalProperties: false });
+export const PauseBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 32 }) },
+  { additionalProperties: false },
+);
 export type PauseBody = Static<typeof PauseBody>;
 
 // --- Admin configuration (added by the telephony backend; additive) ---
 
-const Skill = Type.Object({ skill: Type.String({ minLength: 1, maxLength: 40 }), minLevel: Type.Integer({ minimum: 0, maximum: 10 }) }, { additionalProperties: false });
+const Skill = Type.Object(
+  {
+    skill: Type.String({ minLength: 1, maxLength: 40 }),
+    minLevel: Type.Integer({ minimum: 0, maximum: 10 }),
+  },
+  { additionalProperties: false },
+);
 const Overflow = Type.Union([
-  Type.Object({ kind: Type.Literal('queue'), queueId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('voicemail'), mailbox: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('message'), promptId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' }) }, { additionalProperties: false }),
+  Type.Object(
+    { kind: Type.Literal('queue'), queueId: Type.String({ format: 'uuid' }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { kind: Type.Literal('voicemail'), mailbox: Type.String({ minLength: 1, maxLength: 80 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('message'),
+      promptId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' }),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 
 const queueFields = {
   name: Type.String({ minLength: 1, maxLength: 80 }),
-  strategy: Type.Union(['ringAll', 'longestIdle', 'fewestCalls', 'roundRobin', 'skillsBased'].map((s) => Type.Literal(s))),
+  strategy: Type.Union(
+    ['ringAll', 'longestIdle', 'fewestCalls', 'roundRobin', 'skillsBased'].map((s) => Type.Literal(s)),
+  ),
   priority: Type.Integer({ minimum: 0, maximum: 100 }),
   ringTimeoutSec: Type.Integer({ minimum: 5, maximum: 120 }),
   wrapUpSec: Type.Integer({ minimum: 0, maximum: 600 }),
@@ -143,18 +178,51 @@ const queueFields = {
   overflowWhenUnstaffed: Type.Boolean(),
   musicClass: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
   announcements: Type.Union([
-    Type.Object({ firstAfterSec: Type.Integer({ minimum: 0 }), everySec: Type.Integer({ minimum: 0 }), position: Type.Boolean(), estimatedWait: Type.Boolean() }, { additionalProperties: false }),
+    Type.Object(
+      {
+        firstAfterSec: Type.Integer({ minimum: 0 }),
+        everySec: Type.Integer({ minimum: 0 }),
+        position: Type.Boolean(),
+        estimatedWait: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
     Type.Null(),
   ]),
   requirements: Type.Array(Skill, { maxItems: 20 }),
-  relaxSteps: Type.Array(Type.Object({ afterSec: Type.Integer({ minimum: 0 }), requirements: Type.Array(Skill, { maxItems: 20 }) }, { additionalProperties: false }), { maxItems: 10 }),
-  penaltySteps: Type.Array(Type.Object({ afterSec: Type.Integer({ minimum: 0 }), maxPenalty: Type.Integer({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }), { maxItems: 10 }),
+  relaxSteps: Type.Array(
+    Type.Object(
+      { afterSec: Type.Integer({ minimum: 0 }), requirements: Type.Array(Skill, { maxItems: 20 }) },
+      { additionalProperties: false },
+    ),
+    { maxItems: 10 },
+  ),
+  penaltySteps: Type.Array(
+    Type.Object(
+      { afterSec: Type.Integer({ minimum: 0 }), maxPenalty: Type.Integer({ minimum: 0, maximum: 100 }) },
+      { additionalProperties: false },
+    ),
+    { maxItems: 10 },
+  ),
   recordCalls: Type.Boolean(),
   languages: Type.String({ pattern: '^[a-z]{2}(&[a-z]{2})*$' }),
-  members: Type.Array(Type.Object({ userId: Type.String({ format: 'uuid' }), penalty: Type.Integer({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }), { maxItems: 1000 }),
+  members: Type.Array(
+    Type.Object(
+      { userId: Type.String({ format: 'uuid' }), penalty: Type.Integer({ minimum: 0, maximum: 100 }) },
+      { additionalProperties: false },
+    ),
+    { maxItems: 1000 },
+  ),
 };
 export const QueueCreateBody = Type.Object(
-  { name: queueFields.name, ...Object.fromEntries(Object.entries(queueFields).filter(([k]) => k !== 'name').map(([k, v]) => [k, Type.Optional(v)])) } as typeof queueFields,
+  {
+    name: queueFields.name,
+    ...Object.fromEntries(
+      Object.entries(queueFields)
+        .filter(([k]) => k !== 'name')
+        .map(([k, v]) => [k, Type.Optional(v)]),
+    ),
+  } as typeof queueFields,
   { additionalProperties: false },
 );
 export type QueueCreateBody = { name: string } & Partial<Static<Type.TObject<typeof queueFields>>>;
@@ -165,7 +233,12 @@ export const DidBody = Type.Object(
   {
     number: Type.String({ minLength: 2, maxLength: 32, pattern: '^\\+?[0-9]+$' }),
     name: Type.Optional(Type.String({ maxLength: 80 })),
-    targetKind: Type.Union([Type.Literal('queue'), Type.Literal('ivr'), Type.Literal('user'), Type.Literal('voicemail')]),
+    targetKind: Type.Union([
+      Type.Literal('queue'),
+      Type.Literal('ivr'),
+      Type.Literal('user'),
+      Type.Literal('voicemail'),
+    ]),
     targetId: Type.String({ minLength: 1, maxLength: 80 }),
     languages: Type.Optional(Type.Union([Type.String({ pattern: '^[a-z]{2}(&[a-z]{2})*$' }), Type.Null()])),
   },
@@ -173,15 +246,38 @@ export const DidBody = Type.Object(
 );
 export type DidBody = Static<typeof DidBody>;
 
-const IvrTargetKind = Type.Union([Type.Literal('queue'), Type.Literal('menu'), Type.Literal('voicemail'), Type.Literal('user')]);
+const IvrTargetKind = Type.Union([
+  Type.Literal('queue'),
+  Type.Literal('menu'),
+  Type.Literal('voicemail'),
+  Type.Literal('user'),
+]);
 export const IvrMenuBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 80 }),
     promptId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9-]+$' }),
-    options: Type.Array(Type.Object({ digit: Type.String({ pattern: '^[0-9*#]$' }), kind: IvrTargetKind, target: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }), { maxItems: 12 }),
+    options: Type.Array(
+      Type.Object(
+        {
+          digit: Type.String({ pattern: '^[0-9*#]$' }),
+          kind: IvrTargetKind,
+          target: Type.String({ minLength: 1, maxLength: 80 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 12 },
+    ),
     timeoutSec: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
     maxRetries: Type.Optional(Type.Integer({ minimum: 0, maximum: 5 })),
-    fallback: Type.Optional(Type.Union([Type.Object({ kind: IvrTargetKind, target: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false }), Type.Null()])),
+    fallback: Type.Optional(
+      Type.Union([
+        Type.Object(
+          { kind: IvrTargetKind, target: Type.String({ minLength: 1, maxLength: 80 }) },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -208,7 +304,9 @@ export type CodeBody = Static<typeof CodeBody>;
  */
 export const AgentProfileBody = Type.Object(
   {
-    skills: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }), Type.Integer({ minimum: 0, maximum: 10 }))),
+    skills: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }), Type.Integer({ minimum: 0, maximum: 10 })),
+    ),
     // Null first: with type coercion on, null would otherwise be taken as the string "".
     dialTarget: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 120 })])),
   },
@@ -223,7 +321,11 @@ export const CallLogQuery = Type.Object(
     agentId: Type.Optional(Type.String({ format: 'uuid' })),
     queueId: Type.Optional(Type.String({ format: 'uuid' })),
     customerId: Type.Optional(Type.String({ format: 'uuid' })),
-    outcome: Type.Optional(Type.Union(['live', 'completed', 'abandoned', 'overflowed', 'transferred', 'failed'].map((s) => Type.Literal(s)))),
+    outcome: Type.Optional(
+      Type.Union(
+        ['live', 'completed', 'abandoned', 'overflowed', 'transferred', 'failed'].map((s) => Type.Literal(s)),
+      ),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
     offset: Type.Integer({ minimum: 0, default: 0 }),
   },

@@ -14,14 +14,23 @@ export const ERROR_CATALOG = {
   RS_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   RS_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
   // Imports (lead and campaign lists): the details say which limit or what is wrong with the file.
-  RS_IMPORT_TOO_LARGE: { status: 413, message: 'The file is larger than an import may be (size, rows, columns or cells)' },
+  RS_IMPORT_TOO_LARGE: {
+    status: 413,
+    message: 'The file is larger than an import may be (size, rows, columns or cells)',
+  },
   RS_IMPORT_BAD_FILE: { status: 400, message: 'The file is not a readable CSV or .xlsx workbook' },
   RS_RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   RS_PBX_UNAVAILABLE: { status: 503, message: 'The phone system is not reachable' },
-  RS_SUPERVISOR_PHONE: { status: 409, message: 'Your phone did not answer; check that your softphone is registered' },
+  RS_SUPERVISOR_PHONE: {
+    status: 409,
+    message: 'Your phone did not answer; check that your softphone is registered',
+  },
   RS_MONITORED_BY_OTHER: { status: 409, message: 'Another supervisor is already on this call' },
   RS_CAMPAIGN_STATE: { status: 409, message: 'The campaign cannot do that in its current status' },
-  RS_PREVIEW_NOT_CLAIMED: { status: 409, message: 'This record is not on your preview screen (take the next one first)' },
+  RS_PREVIEW_NOT_CLAIMED: {
+    status: 409,
+    message: 'This record is not on your preview screen (take the next one first)',
+  },
   RS_INTERNAL: { status: 500, message: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

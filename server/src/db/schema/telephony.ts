@@ -10,7 +10,10 @@ import { users } from './users.ts';
 export const acdQueues = pgTable('acd_queues', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
-  strategy: text('strategy').notNull().default('longestIdle').$type<'ringAll' | 'longestIdle' | 'fewestCalls' | 'roundRobin' | 'skillsBased'>(),
+  strategy: text('strategy')
+    .notNull()
+    .default('longestIdle')
+    .$type<'ringAll' | 'longestIdle' | 'fewestCalls' | 'roundRobin' | 'skillsBased'>(),
   /** Caller priority given to every call entering this queue (higher is served first across queues). */
   priority: integer('priority').notNull().default(0),
   ringTimeoutSec: integer('ring_timeout_sec').notNull().default(20),
@@ -22,10 +25,21 @@ export const acdQueues = pgTable('acd_queues', {
   overflowWhenUnstaffed: boolean('overflow_when_unstaffed').notNull().default(false),
   musicClass: text('music_class').notNull().default('default'),
   /** { firstAfterSec, everySec, position, estimatedWait } or null for none. */
-  announcements: jsonb('announcements').$type<{ firstAfterSec: number; everySec: number; position: boolean; estimatedWait: boolean } | null>(),
+  announcements: jsonb('announcements').$type<{
+    firstAfterSec: number;
+    everySec: number;
+    position: boolean;
+    estimatedWait: boolean;
+  } | null>(),
   requirements: jsonb('requirements').$type<{ skill: string; minLevel: number }[]>().notNull().default([]),
-  relaxSteps: jsonb('relax_steps').$type<{ afterSec: number; requirements: { skill: string; minLevel: number }[] }[]>().notNull().default([]),
-  penaltySteps: jsonb('penalty_steps').$type<{ afterSec: number; maxPenalty: number }[]>().notNull().default([]),
+  relaxSteps: jsonb('relax_steps')
+    .$type<{ afterSec: number; requirements: { skill: string; minLevel: number }[] }[]>()
+    .notNull()
+    .default([]),
+  penaltySteps: jsonb('penalty_steps')
+    .$type<{ afterSec: number; maxPenalty: number }[]>()
+    .notNull()
+    .default([]),
   recordCalls: boolean('record_calls').notNull().default(false),
   /** Prompt languages in order, e.g. "zh&en". */
   languages: text('languages').notNull().default('zh&en'),
@@ -36,15 +50,21 @@ export const acdQueues = pgTable('acd_queues', {
 export const acdQueueMembers = pgTable(
   'acd_queue_members',
   {
-    queueId: uuid('queue_id').notNull().references(() => acdQueues.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => acdQueues.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     penalty: integer('penalty').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.queueId, t.userId] })],
 );
 
 export const agentProfiles = pgTable('agent_profiles', {
-  userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
   skills: jsonb('skills').$type<Record<string, number>>().notNull().default({}),
   /**
    * The agent leg's address in the PBX's syntax (checked by its isDialAddress when stored); null = the

@@ -19,12 +19,30 @@ const PHONE_SPLIT = /[,;/、，；|]+/;
 
 const norm = (h: string) => h.toLowerCase().replace(/[\s_\-:：*()（）]/g, '');
 const SYNONYMS: Record<string, string[]> = {
-  phone: ['手机', '手机号', '手机号码', '电话', '电话号码', '联系电话', '座机', '号码', 'phone', 'mobile', 'tel', 'telephone', 'phonenumber', 'number', 'cell'],
+  phone: [
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话',
+    '电话号码',
+    '联系电话',
+    '座机',
+    '号码',
+    'phone',
+    'mobile',
+    'tel',
+    'telephone',
+    'phonenumber',
+    'number',
+    'cell',
+  ],
   name: ['姓名', '名字', '联系人', '客户', '客户名称', '客户姓名', 'name', 'fullname', 'contact', 'customer'],
   timezone: ['时区', 'timezone', 'tz', 'zone'],
   priority: ['优先级', '优先', 'priority', 'prio'],
 };
-const SYNONYM_INDEX = new Map(Object.entries(SYNONYMS).flatMap(([field, words]) => words.map((w) => [norm(w), field] as const)));
+const SYNONYM_INDEX = new Map(
+  Object.entries(SYNONYMS).flatMap(([field, words]) => words.map((w) => [norm(w), field] as const)),
+);
 
 /** Column index → field for recognised headers, each field once (first column wins). */
 export function suggestCampaignMapping(headers: readonly string[]): Record<string, string> {
@@ -50,7 +68,12 @@ export interface RecordCandidate {
 }
 
 /** One row → a record, or the reason it is not one. */
-export function toRecordCandidate(cells: readonly string[], rowNumber: number, mapping: Record<string, string>, region: string): RecordCandidate | RowError {
+export function toRecordCandidate(
+  cells: readonly string[],
+  rowNumber: number,
+  mapping: Record<string, string>,
+  region: string,
+): RecordCandidate | RowError {
   const get = (field: string) => {
     const col = Object.entries(mapping).find(([, f]) => f === field)?.[0];
     return col === undefined ? '' : (cells[Number(col)] ?? '').trim();
@@ -59,21 +82,40 @@ export function toRecordCandidate(cells: readonly string[], rowNumber: number, m
   const phoneRaw = rawCell.split(PHONE_SPLIT)[0]?.trim() ?? '';
   if (!phoneRaw) return { row: rowNumber, field: 'phone', reason: 'no phone number' };
   const phone = normalizePhone(phoneRaw, region);
-  if (!phone) return { row: rowNumber, field: 'phone', reason: `not a valid phone number: ${phoneRaw.slice(0, 40)}` };
+  if (!phone)
+    return { row: rowNumber, field: 'phone', reason: `not a valid phone number: ${phoneRaw.slice(0, 40)}` };
   const tzCell = get('timezone');
-  if (tzCell && !isKnownZone(tzCell)) return { row: rowNumber, field: 'timezone', reason: `unknown time zone: ${tzCell.slice(0, 60)}` };
+  if (tzCell && !isKnownZone(tzCell))
+    return { row: rowNumber, field: 'timezone', reason: `unknown time zone: ${tzCell.slice(0, 60)}` };
   const timezone = tzCell || zoneOfNumber(phone.e164, region);
-  if (!timezone) return { row: rowNumber, field: 'timezone', reason: 'no time zone known for this number; add a timezone column' };
+  if (!timezone)
+    return {
+      row: rowNumber,
+      field: 'timezone',
+      reason: 'no time zone known for this number; add a timezone column',
+    };
   const prioCell = get('priority');
-  if (prioCell && !/^-?\d{1,6}$/.test(prioCell)) return { row: rowNumber, field: 'priority', reason: 'priority must be a whole number' };
+  if (prioCell && !/^-?\d{1,6}$/.test(prioCell))
+    return { row: rowNumber, field: 'priority', reason: 'priority must be a whole number' };
   const name = get('name');
-  return { rowNumber, phoneRaw, phoneE164: phone.e164, name: name ? name.slice(0, 200) : null, timezone, priority: prioCell ? Number(prioCell) : 0 };
+  return {
+    rowNumber,
+    phoneRaw,
+    phoneE164: phone.e164,
+    name: name ? name.slice(0, 200) : null,
+    timezone,
+    priority: prioCell ? Number(prioCell) : 0,
+  };
 }
 
 const isError = (x: RecordCandidate | RowError): x is RowError => 'reason' in x;
 
 /** Runs a committed import in chunks, each one transaction with its counters, so progress is visible. */
-export async function runCampaignImport(db: Db, importId: string, region: string): Promise<ImportRow | undefined> {
+export async function runCampaignImport(
+  db: Db,
+  importId: string,
+  region: string,
+): Promise<ImportRow | undefined> {
   const [batch] = await db.select().from(campaignImports).where(eq(campaignImports.id, importId));
   if (!batch || batch.status === 'done' || !batch.content || !batch.mapping) return batch;
   const started = Date.now();
@@ -81,7 +123,20 @@ export async function runCampaignImport(db: Db, importId: string, region: string
   const table = await openTableRows(batch.content, batch.filename);
   const { fileHash, totalRows } = table.meta;
   try {
-    await db.update(campaignImports).set({ status: 'running', totalRows, processedRows: 0, importedRows: 0, duplicateRows: 0, skippedRows: 0, dncRows: 0, errorRows: 0, errors: [] }).where(eq(campaignImports.id, importId));
+    await db
+      .update(campaignImports)
+      .set({
+        status: 'running',
+        totalRows,
+        processedRows: 0,
+        importedRows: 0,
+        duplicateRows: 0,
+        skippedRows: 0,
+        dncRows: 0,
+        errorRows: 0,
+        errors: [],
+      })
+      .where(eq(campaignImports.id, importId));
   } catch (err) {
     await table.close();
     throw err;
@@ -98,7 +153,9 @@ export async function runCampaignImport(db: Db, importId: string, region: string
           await tx
             .select({ k: campaignRecords.importKey })
             .from(campaignRecords)
-            .where(and(eq(campaignRecords.campaignId, batch.campaignId), inArray(campaignRecords.importKey, keys)))
+            .where(
+              and(eq(campaignRecords.campaignId, batch.campaignId), inArray(campaignRecords.importKey, keys)),
+            )
         ).map((r) => r.k),
       );
       const candidates: RecordCandidate[] = [];
@@ -130,7 +187,12 @@ export async function runCampaignImport(db: Db, importId: string, region: string
               await tx
                 .select({ p: campaignRecords.phoneE164 })
                 .from(campaignRecords)
-                .where(and(eq(campaignRecords.campaignId, batch.campaignId), inArray(campaignRecords.phoneE164, phones)))
+                .where(
+                  and(
+                    eq(campaignRecords.campaignId, batch.campaignId),
+                    inArray(campaignRecords.phoneE164, phones),
+                  ),
+                )
             ).map((r) => r.p),
           )
         : new Set<string>();
@@ -140,7 +202,12 @@ export async function runCampaignImport(db: Db, importId: string, region: string
               await tx
                 .select({ p: dncNumbers.phoneE164 })
                 .from(dncNumbers)
-                .where(and(inArray(dncNumbers.phoneE164, phones), or(isNull(dncNumbers.campaignId), eq(dncNumbers.campaignId, batch.campaignId))))
+                .where(
+                  and(
+                    inArray(dncNumbers.phoneE164, phones),
+                    or(isNull(dncNumbers.campaignId), eq(dncNumbers.campaignId, batch.campaignId)),
+                  ),
+                )
             ).map((r) => r.p),
           )
         : new Set<string>();
@@ -190,7 +257,12 @@ export async function runCampaignImport(db: Db, importId: string, region: string
   }
   const [finished] = await db
     .update(campaignImports)
-    .set({ status: 'done', finishedAt: new Date(), durationMs: Date.now() - started, errors: errors.slice(0, MAX_ERRORS) })
+    .set({
+      status: 'done',
+      finishedAt: new Date(),
+      durationMs: Date.now() - started,
+      errors: errors.slice(0, MAX_ERRORS),
+    })
     .where(eq(campaignImports.id, importId))
     .returning();
   return finished;

@@ -16,7 +16,20 @@ export function csvCell(value: unknown): string {
 
 export const csvRow = (cells: unknown[]) => cells.map(csvCell).join(',') + '\r\n';
 
-const HEADER = ['id', 'name', 'kind', 'level', 'industry', 'source', 'phones', 'emails', 'owner', 'last_contact_at', 'next_contact_at', 'created_at'];
+const HEADER = [
+  'id',
+  'name',
+  'kind',
+  'level',
+  'industry',
+  'source',
+  'phones',
+  'emails',
+  'owner',
+  'last_contact_at',
+  'next_contact_at',
+  'created_at',
+];
 export const EXPORT_MAX_ROWS = 50_000;
 const CHUNK = 1000;
 
@@ -27,15 +40,37 @@ const CHUNK = 1000;
  * loop, and the next page is read only when the client has taken the last (Readable.from pulls on
  * demand). The server never holds the whole file (up to 50,000 rows).
  */
-export async function* exportCustomersCsv(db: DbOrTx, scope: DataScope, q: Omit<CustomerListQuery, 'page' | 'pageSize'>, now: Date): AsyncGenerator<string> {
+export async function* exportCustomersCsv(
+  db: DbOrTx,
+  scope: DataScope,
+  q: Omit<CustomerListQuery, 'page' | 'pageSize'>,
+  now: Date,
+): AsyncGenerator<string> {
   yield '\uFEFF' + csvRow(HEADER);
   for (let page = 1; (page - 1) * CHUNK < EXPORT_MAX_ROWS; page++) {
     const { rows } = await listCustomers(db, scope, { ...q, page, pageSize: CHUNK }, now);
-    const phones = await phonesOf(db, 'customer', rows.map((r) => r.id));
+    const phones = await phonesOf(
+      db,
+      'customer',
+      rows.map((r) => r.id),
+    );
     let out = '';
     for (const c of rows) {
       const nums = (phones.get(c.id) ?? []).map((p) => p.e164).join(' ');
-      out += csvRow([c.id, c.name, c.kind, c.level, c.industry, c.source, nums, c.emails.join(' '), c.ownerName, c.lastContactAt?.toISOString(), c.nextContactAt?.toISOString(), c.createdAt.toISOString()]);
+      out += csvRow([
+        c.id,
+        c.name,
+        c.kind,
+        c.level,
+        c.industry,
+        c.source,
+        nums,
+        c.emails.join(' '),
+        c.ownerName,
+        c.lastContactAt?.toISOString(),
+        c.nextContactAt?.toISOString(),
+        c.createdAt.toISOString(),
+      ]);
     }
     if (out) yield out;
     if (rows.length < CHUNK) break;
